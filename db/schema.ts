@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+// Times are epoch milliseconds (UTC): plain numbers survive every cache and serialisation boundary.
+
+export const articles = sqliteTable(
+  'articles',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull(),
+    lang: text('lang', { enum: ['en', 'ru'] }).notNull(),
+    title: text('title').notNull(),
+    views: integer('views').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    rating: integer('rating').notNull().default(0),
+    imageCredit: text('image_credit'),
+    outlet: text('outlet'),
+    originalHeadline: text('original_headline'),
+    summary: text('summary'),
+    pullQuote: text('pull_quote'),
+    bylineName: text('byline_name'),
+    bylineOriginal: text('byline_original'),
+    body: text('body', { mode: 'json' }).$type<string[]>().notNull(),
+    rightsLine: text('rights_line'),
+    licenceNote: text('licence_note'),
+    originalLinkText: text('original_link_text'),
+    disclaimer: text('disclaimer'),
+    // Where the article came from: the capture's file name for imports, 'synthetic:<n>' for the
+    // generated corpus. Unique, so a re-import finds and updates its own article.
+    sourceKey: text('source_key').notNull(),
+    sourceHash: text('source_hash').notNull(),
+    publishedAt: integer('published_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('articles_source_key_uq').on(t.sourceKey),
+    index('articles_published_idx').on(t.publishedAt, t.id),
+  ],
+);
+
+export const mentions = sqliteTable(
+  'mentions',
+  {
+    id: integer('id').primaryKey(),
+    slug: text('slug').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ['person', 'place', 'organization', 'topic'] }).notNull(),
+  },
+  (t) => [uniqueIndex('mentions_slug_uq').on(t.slug)],
+);
+
+export const articleMentions = sqliteTable(
+  'article_mentions',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    mentionId: integer('mention_id')
+      .notNull()
+      .references(() => mentions.id, { onDelete: 'cascade' }),
+    // How often the article names it; the article page lists mentions by it, most named first.
+    weight: integer('weight').notNull().default(1),
+  },
+  (t) => [
+    primaryKey({ columns: [t.articleId, t.mentionId] }),
+    index('article_mentions_mention_idx').on(t.mentionId, t.articleId),
+  ],
+);
+
+// A discussion. An article's own discussion has article_id set; the portal's other discussions
+// (forum threads known only from a capture's sidebar) have none.
+export const threads = sqliteTable(
+  'threads',
+  {
+    id: integer('id').primaryKey(),
+    articleId: integer('article_id').references(() => articles.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    // 'sidebar:<title>' for threads known from a capture's sidebar: a re-import finds its thread.
+    sourceKey: text('source_key'),
+    lastCommentAt: integer('last_comment_at'),
+    commentCount: integer('comment_count').notNull().default(0),
+    // Position in the capture's sidebar: breaks ties between equal times as the capture ordered them.
+    capturedOrder: integer('captured_order').notNull().default(0),
+    createdAt: integer('created_at')
+      .notNull()
+      .default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [
+    uniqueIndex('threads_article_uq').on(t.articleId),
+    uniqueIndex('threads_source_key_uq').on(t.sourceKey),
+    index('threads_activity_idx').on(t.lastCommentAt, t.capturedOrder),
+  ],
+);
+
+export type ArticleRow = typeof articles.$inferSelect;
+export type ThreadRow = typeof threads.$inferSelect;

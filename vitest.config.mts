@@ -13,5 +13,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', '.next/**'],
     environment: 'node',
     pool: 'forks',
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
   },
 });

@@ -9,11 +9,11 @@ import * as schema from './schema';
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export function databaseFile(): string {
-  return path.resolve(process.env.DATABASE_FILE ?? path.join('data', 'courier.db'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_FILE ?? path.join('data', 'courier.db'));
 }
 
 // Resolved from the working directory, not __dirname: Next bundles this module elsewhere.
-const migrationsFolder = path.resolve(process.cwd(), 'db', 'migrations');
+const migrationsFolder = path.join(/*turbopackIgnore: true*/ process.cwd(), 'db', 'migrations');
 
 /**
  * Opens (creating if needed) and migrates a store. Scripts and tests call this directly;

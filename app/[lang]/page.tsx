@@ -1,0 +1,8 @@
+import { HomePage } from './_shared/home-page';
+import { localeFrom, type LangParams } from '@/lib/route-params';
+
+export const revalidate = 60;
+
+export default async function Home({ params }: { params: LangParams }) {
+  return <HomePage locale={await localeFrom(params)} page={1} />;
+}

@@ -1,0 +1,47 @@
+import os from 'node:os';
+import path from 'node:path';
+import { defineConfig, devices } from '@playwright/test';
+
+// One throwaway store per run. Set once here, in the runner; workers inherit it through the env.
+process.env.E2E_DATABASE_FILE ??= path.join(os.tmpdir(), `courier-e2e-${Date.now()}-${process.pid}`, 'courier.db');
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  timeout: 30_000,
+  expect: { timeout: 5_000 },
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  use: {
+    baseURL,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [
+    // The capture as a fresh install shows it, before any other test has counted a view.
+    { name: 'fresh-install', testMatch: /fresh-install\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', testIgnore: /fresh-install\.spec\.ts/, dependencies: ['fresh-install'], use: { ...devices['Desktop Chrome'] } },
+  ],
+  webServer: {
+    command: 'npx tsx --conditions=react-server scripts/start.ts',
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 240_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      DATABASE_FILE: process.env.E2E_DATABASE_FILE,
+      PORT: String(port),
+      SITE_URL: baseURL,
+      VIEWS_FLUSH_MS: '200',
+      NODE_ENV: 'production',
+    },
+  },
+});

@@ -60,7 +60,7 @@ test('the article page shows every piece of the capture, in order', async ({ pag
   await expect(page.getByRole('link', { name: 'Vladimir Putin' })).toBeVisible();
 
   await expect(page.getByRole('heading', { name: 'Comments', exact: true })).toBeVisible();
-  const prompt = page.getByText('Do you want to leave a comment?').locator('xpath=..');
+  const prompt = page.locator('p', { hasText: 'Do you want to leave a comment?' });
   await expect(prompt).toHaveText('Do you want to leave a comment? Register and/or Log in');
   await expect(prompt.getByRole('link', { name: 'Register' })).toBeVisible();
   await expect(prompt.getByRole('link', { name: 'Log in' })).toBeVisible();

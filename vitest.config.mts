@@ -14,6 +14,6 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/unit.json' },
+    outputFile: { json: 'reports/unit.json' },
   },
 });

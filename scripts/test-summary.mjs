@@ -13,13 +13,13 @@ let passed = 0;
 let failed = 0;
 const notes = [];
 
-const unit = read('test-results/unit.json');
+const unit = read('reports/unit.json');
 if (unit) {
   passed += unit.numPassedTests ?? 0;
   failed += unit.numFailedTests ?? 0;
 } else notes.push('unit tests did not report');
 
-for (const [name, file] of [['end-to-end', 'test-results/e2e.json'], ['security', 'test-results/security.json']]) {
+for (const [name, file] of [['end-to-end', 'reports/e2e.json'], ['security', 'reports/security.json']]) {
   const report = read(file);
   if (report?.stats) {
     passed += (report.stats.expected ?? 0) + (report.stats.flaky ?? 0);

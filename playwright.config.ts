@@ -41,6 +41,7 @@ export default defineConfig({
       PORT: String(port),
       SITE_URL: baseURL,
       VIEWS_FLUSH_MS: '200',
+      AUTH_THROTTLE_WINDOW_MS: '20000',
       NODE_ENV: 'production',
     },
   },

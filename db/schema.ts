@@ -94,3 +94,35 @@ export const threads = sqliteTable(
 
 export type ArticleRow = typeof articles.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
+
+export const userRoles = ['user', 'moderator', 'admin'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = sqliteTable(
+  'users',
+  {
+    id: integer('id').primaryKey(),
+    // Normalised (trimmed, lower-case) before it is stored: one account per address, whatever the case.
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    role: text('role', { enum: userRoles }).notNull().default('user'),
+    // Bumped to end every session at once: log out everywhere, password change, ban, role change.
+    sessionVersion: integer('session_version').notNull().default(1),
+    // Epoch ms until which the user is banned; far in the future for a permanent ban.
+    bannedUntil: integer('banned_until'),
+    banReason: text('ban_reason'),
+    deletedAt: integer('deleted_at'),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('users_email_uq').on(t.email)],
+);
+
+// Fixed-window counters for throttling (log-in failures per account and per address, sign-ups per
+// address). In SQLite, so limits hold across restarts.
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  resetAt: integer('reset_at').notNull(),
+});

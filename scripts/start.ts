@@ -22,6 +22,9 @@ if (!fs.existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 
 const port = process.env.PORT || '3000';
 console.log(`[courier] serving on http://localhost:${port}`);
-const server = spawn(process.execPath, [nextBin, 'start', '-p', port], { stdio: 'inherit', env: process.env });
+const server = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs')], {
+  stdio: 'inherit',
+  env: { ...process.env, PORT: port, NODE_ENV: 'production' },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

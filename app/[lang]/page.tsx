@@ -1,4 +1,4 @@
-import { HomePage } from './_shared/home-page';
+import { HomePage } from '@/app/_screens/home';
 import { localeFrom, type LangParams } from '@/lib/route-params';
 
 export const revalidate = 60;

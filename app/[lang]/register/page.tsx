@@ -1,20 +1,16 @@
 import type { Metadata } from 'next';
-import { SingleColumn } from '@/components/layout/with-sidebar';
+import { RegisterScreen, type AuthSearchParams } from '@/app/_screens/auth';
+import { registerAction } from '@/app/[lang]/register/actions';
 import { messages } from '@/lib/i18n/messages';
 import { localeFrom, type LangParams } from '@/lib/route-params';
 
-export const revalidate = 3600;
+
+export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: LangParams }): Promise<Metadata> {
-  return { title: messages(await localeFrom(params)).register };
+  return { title: messages(await localeFrom(params)).registerTitle, robots: { index: false } };
 }
 
-export default async function Page({ params }: { params: LangParams }) {
-  const t = messages(await localeFrom(params));
-  return (
-    <SingleColumn>
-      <h1 className="text-3xl font-bold">{t.register}</h1>
-      <p className="mt-4 text-slate-700">{t.comingSoon}</p>
-    </SingleColumn>
-  );
+export default async function Page({ params, searchParams }: { params: LangParams; searchParams: AuthSearchParams }) {
+  return <RegisterScreen locale={await localeFrom(params)} viewer={null} searchParams={searchParams} action={registerAction} />;
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { loadMention, MentionPage } from './mention-page';
+import { loadMention, MentionPage } from '@/app/_screens/mention';
 import { messages } from '@/lib/i18n/messages';
 import { localeFrom } from '@/lib/route-params';
 

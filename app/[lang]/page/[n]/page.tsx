@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { HomePage } from '../../_shared/home-page';
+import { HomePage } from '@/app/_screens/home';
 import { localeFrom, parsePageNumber } from '@/lib/route-params';
 
 export const revalidate = 60;

@@ -1,5 +1,5 @@
 import { notFound, permanentRedirect } from 'next/navigation';
-import { MentionPage } from '../../mention-page';
+import { MentionPage } from '@/app/_screens/mention';
 import { localeFrom, parsePageNumber } from '@/lib/route-params';
 
 export const revalidate = 60;

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { SingleColumn } from '@/components/layout/with-sidebar';
+import { getPublicProfile } from '@/db/queries/users';
+import { formatLongDate, isoDate } from '@/lib/dates';
+import type { Locale } from '@/lib/i18n/locales';
+import { messages } from '@/lib/i18n/messages';
+import { parseIdSlug } from '@/lib/route-params';
+
+function load(rawId: string) {
+  const parsed = parseIdSlug(rawId);
+  const profile = parsed && parsed.slug === null ? getPublicProfile(parsed.id) : null;
+  if (!profile) notFound();
+  return profile;
+}
+
+export function profileMetadata(rawId: string, locale: Locale): Metadata {
+  const p = load(rawId);
+  return { title: p.deleted ? messages(locale).deletedUser : p.name };
+}
+
+/** A reader's public page: name, role, since when; their comments arrive with the comments issue. */
+export function ProfileScreen({ rawId, locale }: { rawId: string; locale: Locale }) {
+  const t = messages(locale);
+  const p = load(rawId);
+  return (
+    <SingleColumn>
+      <h1 className="text-3xl font-bold">{p.deleted ? t.deletedUser : p.name}</h1>
+      {p.deleted ? null : (
+        <dl className="mt-3 flex flex-wrap gap-x-6 text-sm text-slate-600">
+          <div className="flex gap-1">
+            <dt>{t.role}</dt>
+            <dd>{t.roles[p.role]}</dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>{t.memberSince}</dt>
+            <dd>
+              <time dateTime={isoDate(p.createdAt)}>{formatLongDate(p.createdAt, locale)}</time>
+            </dd>
+          </div>
+        </dl>
+      )}
+      <h2 className="mt-8 text-xl font-semibold">{t.userComments}</h2>
+      <p className="mt-2 text-slate-600">{t.noCommentsYet}</p>
+    </SingleColumn>
+  );
+}

@@ -1,12 +1,17 @@
 import NextAuth, { type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
+import { getDb } from '@/db';
+import { createSession } from '@/db/mutations/sessions';
 import { checkCredentials } from '@/db/queries/credentials';
+import { isSessionLive } from '@/db/queries/sessions';
 import { getSessionUser, isActive } from '@/db/queries/users';
 import { authSecret } from '@/lib/auth/secret';
 
 declare module 'next-auth' {
   interface Session {
+    /** This log-in's row in the sessions table: logging out revokes it. */
+    sid: string;
     user: { id: string; role: 'user' | 'moderator' | 'admin' } & DefaultSession['user'];
   }
   interface User {
@@ -52,15 +57,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (user) {
         token.uid = Number(user.id);
         token.sv = user.sessionVersion;
+        token.sid = createSession(getDb(), Number(user.id));
       }
-      const row = typeof token.uid === 'number' ? getSessionUser(token.uid) : null;
+      const uid = token.uid;
+      const row = typeof uid === 'number' ? getSessionUser(uid) : null;
       if (!row || !isActive(row) || row.sessionVersion !== token.sv) return null;
+      if (typeof token.sid !== 'string' || !isSessionLive(token.sid, row.id)) return null;
       token.name = row.name;
       token.role = row.role;
       return token;
     },
     session({ session, token }) {
       session.user = { ...session.user, id: String(token.uid), name: token.name as string, role: token.role as 'user' | 'moderator' | 'admin' };
+      session.sid = token.sid as string;
       return session;
     },
   },

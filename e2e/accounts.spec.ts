@@ -33,7 +33,7 @@ test('a wrong password and an unknown e-mail get the same answer', async ({ page
   await register(page, user);
   const answers = [];
   for (const email of [user.email, `nobody-${Date.now()}@example.test`]) {
-    const response = await request.post('/api/auth/login', { form: { email, password: 'not the password at all', callbackUrl: '/' }, maxRedirects: 0, headers: { Origin: 'http://localhost:3100' } });
+    const response = await request.post('/api/auth/login', { form: { email, password: 'not the password at all', callbackUrl: '/' }, maxRedirects: 0, headers: { Origin: new URL(page.url()).origin } });
     answers.push({ status: response.status(), location: response.headers().location });
   }
   expect(answers[0]).toEqual(answers[1]);
@@ -82,7 +82,7 @@ test('a ban, a deletion and a password change end sessions at the next request',
   await expect(pageA.getByRole('button', { name: 'Log out', exact: true })).toHaveCount(0);
   await expect(pageA.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
 
-  // Password change: every session ends, this one too; the new password works.
+  // Password change: this browser stays in, the other one is out.
   const ctx1 = await browser.newContext();
   const ctx2 = await browser.newContext();
   const p1 = await ctx1.newPage();
@@ -95,11 +95,10 @@ test('a ban, a deletion and a password change end sessions at the next request',
   await p1.getByLabel('Current password').fill(b.password);
   await p1.getByLabel('New password').fill(`${b.password} renewed`);
   await p1.getByRole('button', { name: 'Change password' }).click();
-  await expect(p1).toHaveURL(/\/login/);
+  await expect(p1.getByText('Your password is changed.')).toBeVisible();
   await p2.goto('/');
   await expect(p2.getByRole('button', { name: 'Log out', exact: true })).toHaveCount(0);
-  await logIn(p1, b.email, `${b.password} renewed`);
-  await expect(p1).toHaveURL(/\/account$/);
+  await p1.goto('/');
   await expect(p1.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
 
   // Deleting the account: out at once, and the old cookie replayed later is refused.
@@ -126,9 +125,8 @@ test('a cookie replayed after log-out, a tampered token and an off-site callback
   await page.getByRole('button', { name: 'Log out', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Log in' }).first()).toBeVisible();
 
-  // Log-out bumps nothing server-side for other sessions, but this cookie was cleared; a stolen
-  // copy must still die: log out everywhere is the tool for that, checked here via the account.
-  for (const value of [session.value.slice(0, -4) + 'AAAA', 'eyJhbGciOiJub25lIn0.eyJ1aWQiOjEsInN2IjoxfQ.']) {
+  // The very cookie the browser held, replayed after log-out, and forged ones: all refused.
+  for (const value of [session.value, session.value.slice(0, -4) + 'AAAA', 'eyJhbGciOiJub25lIn0.eyJ1aWQiOjEsInN2IjoxfQ.']) {
     const ctx = await browser.newContext();
     await ctx.addCookies([{ ...session, value }]);
     const p = await ctx.newPage();
@@ -139,7 +137,8 @@ test('a cookie replayed after log-out, a tampered token and an off-site callback
 
   await page.goto('/login?callbackUrl=https://evil.example/steal');
   await logIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/^http:\/\/localhost:3100\//);
+  await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
+  expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host);
 });
 
 test('password rules: common and short ones are refused with a reason; a Unicode passphrase works', async ({ page }) => {
@@ -165,10 +164,27 @@ test('password rules: common and short ones are refused with a reason; a Unicode
   await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
 });
 
-test('security headers are on the article page', async ({ request }) => {
-  const response = await request.get('/');
-  expect(response.headers()['x-content-type-options']).toBe('nosniff');
-  expect(response.headers()['referrer-policy']).toBeTruthy();
+test('the article page carries a script CSP without unsafe-inline, and its scripts still run', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.goto('/');
+  const link = page.getByRole('link', { name: ARTICLE_TITLE });
+  const response = await page.goto((await link.getAttribute('href'))!);
+  const headers = response!.headers();
+  const csp = headers['content-security-policy'] ?? '';
+  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  expect(scriptSrc).toContain("'sha256-");
+  expect(scriptSrc).not.toContain('unsafe-inline');
+  expect(csp).toContain("frame-ancestors 'none'");
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect(headers['referrer-policy']).toBe('strict-origin-when-cross-origin');
+  // Hydrated under that policy: Update is a working button.
+  const sidebar = page.getByRole('complementary', { name: 'Discussion' });
+  await sidebar.getByRole('button', { name: 'Update' }).click();
+  await expect(sidebar.getByRole('status')).toHaveText('The discussion is up to date.');
+  expect(violations).toEqual([]);
 });
 
 test('log-in, register and account pages have no serious accessibility violations', async ({ page }) => {

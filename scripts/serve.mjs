@@ -1,8 +1,12 @@
-// The production server: Next's request handler behind a plain node:http server, so that the
-// client's address comes from the socket (x-courier-client-ip) and cannot be forged by a header.
-// Set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For.
+// The production server: Next's request handler behind a plain node:http server, so that
+//  - the client's address comes from the socket (x-courier-client-ip) and cannot be forged by a
+//    header (set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For);
+//  - every HTML page gets a Content-Security-Policy with the hashes of its inline scripts;
+//  - responses are compressed here (Next's own compression is off: it would hide the HTML).
 import http from 'node:http';
+import compression from 'compression';
 import next from 'next';
+import { withCsp } from '../lib/server/csp.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
@@ -11,11 +15,15 @@ const trustProxy = process.env.TRUST_PROXY === '1';
 const app = next({ dev: false, dir: process.cwd(), port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 await app.prepare();
+const compress = compression({ threshold: 1024 });
 
 const server = http.createServer((req, res) => {
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
   req.headers['x-courier-client-ip'] = forwarded || req.socket.remoteAddress || 'unknown';
-  handle(req, res);
+  compress(req, res, () => {
+    withCsp(res);
+    handle(req, res);
+  });
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`[courier] ready on http://localhost:${port}`));

@@ -1,10 +1,11 @@
 'use server';
 
 import { z } from 'zod';
-import { signOut } from '@/auth';
+import { signIn, signOut } from '@/auth';
 import { getDb } from '@/db';
 import { changePassword, deleteAccount, endAllSessions, renameUser } from '@/db/mutations/users';
 import { checkPasswordOf } from '@/db/queries/credentials';
+import { getAccount } from '@/db/queries/users';
 import { action } from '@/lib/actions';
 import { nameSchema, passwordSchema } from '@/lib/validation';
 
@@ -15,13 +16,19 @@ export const renameAction = action({ access: 'user', schema: z.object({ name: na
 
 const passwordChange = z.object({ currentPassword: z.string().max(1024), newPassword: passwordSchema });
 
-/** Needs the current password; ends every session, this one too, and asks for the new password. */
+/**
+ * Needs the current password. Ends every other session (the version bump) and signs this browser in
+ * again under the new version; the redirect carries the fresh cookie.
+ */
 export const changePasswordAction = action({ access: 'user', schema: passwordChange }, async (input, { viewer }) => {
   if (!(await checkPasswordOf(viewer.id, input.currentPassword))) {
     return { ok: false, fieldErrors: { currentPassword: 'The current password is not right.' }, message: 'The current password is not right.' };
   }
-  if ((await changePassword(getDb(), viewer.id, input.newPassword)) === null) return { ok: false, message: 'Your account could not be changed.' };
-  await signOut({ redirectTo: '/login?callbackUrl=%2Faccount' });
+  const account = getAccount(viewer.id);
+  if (!account || (await changePassword(getDb(), viewer.id, input.newPassword)) === null) {
+    return { ok: false, message: 'Your account could not be changed.' };
+  }
+  await signIn('credentials', { email: account.email, password: input.newPassword, redirectTo: '/account?changed=password' });
 });
 
 export const logoutEverywhereAction = action({ access: 'user', schema: z.object({}) }, async (_input, { viewer }) => {

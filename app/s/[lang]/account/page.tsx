@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: LangParams }): Prom
   return { title: messages(await localeFrom(params)).account, robots: { index: false } };
 }
 
-export default async function AccountPage({ params }: { params: LangParams }) {
+export default async function AccountPage({ params, searchParams }: { params: LangParams; searchParams: Promise<{ changed?: string }> }) {
   const t = messages(await localeFrom(params));
   const viewer = await getViewer();
   const account = viewer ? getAccount(viewer.id) : null;
@@ -30,6 +30,11 @@ export default async function AccountPage({ params }: { params: LangParams }) {
           {account.name}
         </Link>
       </p>
+      {(await searchParams).changed === 'password' ? (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 text-green-900">
+          {t.passwordChanged}
+        </p>
+      ) : null}
       <section aria-labelledby="name-heading" className={section}>
         <h2 id="name-heading" className="text-xl font-semibold">
           {t.changeName}

@@ -18,6 +18,8 @@ const nextConfig: NextConfig = {
     // The page cache lives in memory with the process: the SQLite file is the only source of
     // truth, so a restart (or a test run on a fresh database) never serves pages of another store.
     isrFlushToDisk: false,
+    // Comments are at most 5 000 characters: anything near this size is refused with 413.
+    serverActions: { bodySizeLimit: '64kb' },
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

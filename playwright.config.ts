@@ -42,6 +42,7 @@ export default defineConfig({
       SITE_URL: baseURL,
       VIEWS_FLUSH_MS: '200',
       AUTH_THROTTLE_WINDOW_MS: '20000',
+      COMMENT_INTERVAL_MS: '3000',
       NODE_ENV: 'production',
     },
   },

@@ -81,6 +81,9 @@ export const threads = sqliteTable(
     commentCount: integer('comment_count').notNull().default(0),
     // Position in the capture's sidebar: breaks ties between equal times as the capture ordered them.
     capturedOrder: integer('captured_order').notNull().default(0),
+    // The №N the next comment gets: numbers are handed out in the posting transaction, so they are
+    // gapless and never reused, whatever happens to earlier comments.
+    nextNumber: integer('next_number').notNull().default(1),
     createdAt: integer('created_at')
       .notNull()
       .default(sql`(unixepoch() * 1000)`),
@@ -140,4 +143,89 @@ export const sessions = sqliteTable(
     revokedAt: integer('revoked_at'),
   },
   (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+export const commentStatuses = ['visible', 'pending', 'hidden', 'deleted'] as const;
+export type CommentStatus = (typeof commentStatuses)[number];
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey(),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    // №N within the thread, as the portal numbers them; stable forever.
+    number: integer('number').notNull(),
+    parentId: integer('parent_id'),
+    // The top-level comment this one hangs under (itself for top-level ones): pages of a thread are
+    // pages of roots, each with all its replies.
+    rootId: integer('root_id').notNull(),
+    depth: integer('depth').notNull().default(0),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    status: text('status', { enum: commentStatuses }).notNull().default('visible'),
+    moderationReason: text('moderation_reason'),
+    score: integer('score').notNull().default(0),
+    upvotes: integer('upvotes').notNull().default(0),
+    downvotes: integer('downvotes').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    editedAt: integer('edited_at'),
+  },
+  (t) => [
+    uniqueIndex('comments_thread_number_uq').on(t.threadId, t.number),
+    index('comments_thread_root_idx').on(t.threadId, t.rootId, t.number),
+    index('comments_author_idx').on(t.authorId, t.createdAt),
+    index('comments_status_idx').on(t.status, t.createdAt),
+  ],
+);
+
+export const commentVotes = sqliteTable(
+  'comment_votes',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+export const articleVotes = sqliteTable(
+  'article_votes',
+  {
+    articleId: integer('article_id')
+      .notNull()
+      .references(() => articles.id, { onDelete: 'cascade' }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.articleId, t.userId] })],
+);
+
+export const reportReasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey(),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id, { onDelete: 'cascade' }),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: reportReasons }).notNull(),
+    details: text('details'),
+    createdAt: integer('created_at').notNull(),
+    resolvedAt: integer('resolved_at'),
+  },
+  (t) => [uniqueIndex('reports_once_uq').on(t.commentId, t.reporterId), index('reports_open_idx').on(t.resolvedAt, t.commentId)],
 );

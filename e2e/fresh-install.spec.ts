@@ -69,7 +69,10 @@ test('the article page shows every piece of the capture, in order', async ({ pag
 for (const where of ['home', 'article'] as const) {
   test(`the Discussion sidebar on the ${where} page shows the 15 captured threads as captured`, async ({ page }) => {
     await page.goto('/');
-    if (where === 'article') await page.getByRole('link', { name: ARTICLE_TITLE }).click();
+    if (where === 'article') {
+      await page.getByRole('link', { name: ARTICLE_TITLE }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(ARTICLE_TITLE);
+    }
     const sidebar = page.getByRole('complementary', { name: 'Discussion' });
     await expect(sidebar.getByRole('heading', { name: 'Discussion' })).toBeVisible();
     await expect(sidebar.getByRole('button', { name: 'Update' }).or(sidebar.getByRole('link', { name: 'Update' }))).toBeVisible();

@@ -28,6 +28,7 @@ test('Update refreshes the Discussion in place, and is a reloading link without 
 test('the language switch turns every UI text Russian and back, and is remembered', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('link', { name: ARTICLE_TITLE }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(ARTICLE_TITLE);
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.getByRole('link', { name: 'Русский' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');

@@ -28,3 +28,8 @@ export function isoDate(ms: number): string {
 export function formatNumber(n: number, locale: Locale): string {
   return new Intl.NumberFormat(locale === 'ru' ? 'ru-RU' : 'en-GB').format(n);
 }
+
+/** A comment's time, `dd.mm.yyyy hh:mm` like the portal, in the site's time zone. */
+export function formatCommentTime(ms: number): string {
+  return format(new TZDate(ms, siteTimeZone()), 'dd.MM.yyyy HH:mm');
+}

@@ -3,7 +3,10 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SingleColumn } from '@/components/layout/with-sidebar';
 import { getPublicProfile } from '@/db/queries/users';
-import { formatLongDate, isoDate } from '@/lib/dates';
+import { CommentBody } from '@/components/comments/comment-body';
+import { listUserComments } from '@/db/queries/comments';
+import { formatCommentTime, formatLongDate, isoDate } from '@/lib/dates';
+import { articlePath } from '@/lib/slug';
 import type { Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
 import { parseIdSlug } from '@/lib/route-params';
@@ -24,6 +27,7 @@ export function profileMetadata(rawId: string, locale: Locale): Metadata {
 export function ProfileScreen({ rawId, locale }: { rawId: string; locale: Locale }) {
   const t = messages(locale);
   const p = load(rawId);
+  const comments = p.deleted ? { items: [], pages: 1 } : listUserComments(p.id, 1);
   return (
     <SingleColumn>
       <h1 className="text-3xl font-bold">{p.deleted ? t.deletedUser : p.name}</h1>
@@ -42,7 +46,28 @@ export function ProfileScreen({ rawId, locale }: { rawId: string; locale: Locale
         </dl>
       )}
       <h2 className="mt-8 text-xl font-semibold">{t.userComments}</h2>
-      <p className="mt-2 text-slate-600">{t.noCommentsYet}</p>
+      {comments.items.length === 0 ? (
+        <p className="mt-2 text-slate-600">{t.noCommentsYet}</p>
+      ) : (
+        <ol className="mt-3 divide-y divide-slate-200">
+          {comments.items.map((c) => {
+            const base = c.articleId !== null && c.articleSlug !== null ? articlePath({ id: c.articleId, slug: c.articleSlug }) : `/threads/${c.threadId}`;
+            return (
+              <li key={c.id} className="py-3">
+                <p className="text-sm text-slate-500">
+                  <a href={`${base}#c${c.number}`} className="font-medium text-slate-800 hover:underline">
+                    {c.threadTitle} · №{c.number}
+                  </a>{' '}
+                  · <time dateTime={isoDate(c.createdAt)}>{formatCommentTime(c.createdAt)}</time>
+                </p>
+                <div className="mt-1">
+                  <CommentBody text={c.body} />
+                </div>
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </SingleColumn>
   );
 }

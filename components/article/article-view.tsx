@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Counters } from './counters';
+import { LiveCounters } from './live-counters';
 import { formatLongDate, isoDate } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
@@ -27,10 +27,10 @@ export type ArticleViewModel = {
   mentions: Array<{ slug: string; name: string }>;
 };
 
-type Props = { article: ArticleViewModel; locale: Locale; t: Messages };
+type Props = { article: ArticleViewModel; locale: Locale; t: Messages; ratingControls?: React.ReactNode };
 
 /** The article in the capture's order: every piece of it, text exactly as authored. */
-export function ArticleView({ article: a, locale, t }: Props) {
+export function ArticleView({ article: a, locale, t, ratingControls }: Props) {
   const hasRights = a.rightsLine || a.licenceNote || a.originalLinkText || a.disclaimer;
   return (
     <article lang={a.lang === locale ? undefined : a.lang} aria-labelledby="article-title">
@@ -41,7 +41,10 @@ export function ArticleView({ article: a, locale, t }: Props) {
         <p className="mt-2 text-sm text-slate-500">
           <time dateTime={isoDate(a.publishedAt)}>{formatLongDate(a.publishedAt, locale)}</time>
         </p>
-        <Counters views={a.views} commentCount={a.commentCount} rating={a.rating} t={t} className="mt-2" />
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <LiveCounters articleId={a.id} views={a.views} commentCount={a.commentCount} rating={a.rating} labels={{ views: t.views, comments: t.comments, rating: t.rating }} />
+          {ratingControls}
+        </div>
         {a.imageCredit ? <p className="mt-3 text-xs text-slate-500">{a.imageCredit}</p> : null}
       </header>
 

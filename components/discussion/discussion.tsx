@@ -13,6 +13,8 @@ export function Discussion({ items, t, locale, reloadHref }: { items: Discussion
         discussion: t.discussion,
         comments: t.comments,
         update: t.update,
+        updateCount: t.updateCount,
+        discussionsWithNews: t.discussionsWithNews,
         updating: t.updating,
         updated: t.updated,
         updateFailed: t.updateFailed,

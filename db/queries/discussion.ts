@@ -41,11 +41,12 @@ export type Thread = {
   articleId: number | null;
   articleSlug: string | null;
   articleTitle: string | null;
+  /** Known only from a capture's sidebar: its earlier comments are not in our archive. */
+  archived: boolean;
 };
 
 export function getThread(id: number): Thread | null {
-  return (
-    getDb()
+  const row = getDb()
       .select({
         id: threads.id,
         title: threads.title,
@@ -54,10 +55,11 @@ export function getThread(id: number): Thread | null {
         articleId: threads.articleId,
         articleSlug: articles.slug,
         articleTitle: articles.title,
+        archived: sql<number>`${threads.sourceKey} LIKE 'sidebar:%'`,
       })
       .from(threads)
       .leftJoin(articles, eq(articles.id, threads.articleId))
       .where(eq(threads.id, id))
-      .get() ?? null
-  );
+      .get();
+  return row ? { ...row, archived: !!row.archived } : null;
 }

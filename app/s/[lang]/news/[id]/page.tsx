@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { ArticleScreen, articleMetadata } from '@/app/_screens/article';
+import { openFormFrom, type CommentSearchParams } from '@/app/_screens/comments';
 import { localeFrom } from '@/lib/route-params';
 import { getViewer } from '@/lib/session';
 
@@ -11,6 +12,6 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   return articleMetadata((await params).id);
 }
 
-export default async function SignedInArticlePage({ params }: { params: Params }) {
-  return <ArticleScreen rawId={(await params).id} locale={await localeFrom(params)} viewer={await getViewer()} />;
+export default async function SignedInArticlePage({ params, searchParams }: { params: Params; searchParams: CommentSearchParams }) {
+  return <ArticleScreen rawId={(await params).id} locale={await localeFrom(params)} viewer={await getViewer()} open={await openFormFrom(searchParams)} />;
 }

@@ -20,6 +20,8 @@ const nextConfig: NextConfig = {
     isrFlushToDisk: false,
     // Comments are at most 5 000 characters: anything near this size is refused with 413.
     serverActions: { bodySizeLimit: '64kb' },
+    // forbidden(): the admin pages answer signed-in non-moderators with a real 403 page.
+    authInterrupts: true,
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

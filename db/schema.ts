@@ -229,3 +229,29 @@ export const reports = sqliteTable(
   },
   (t) => [uniqueIndex('reports_once_uq').on(t.commentId, t.reporterId), index('reports_open_idx').on(t.resolvedAt, t.commentId)],
 );
+
+export const moderationActions = ['hide', 'restore', 'approve', 'dismiss-reports', 'ban', 'unban', 'make-moderator', 'remove-moderator', 'settings'] as const;
+
+// Every moderator action, on the record: who, what, on what, why, when. Shown in /admin in full
+// and at /moderation without private details.
+export const moderationLog = sqliteTable(
+  'moderation_log',
+  {
+    id: integer('id').primaryKey(),
+    actorId: integer('actor_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action', { enum: moderationActions }).notNull(),
+    targetType: text('target_type', { enum: ['comment', 'user', 'settings'] }).notNull(),
+    targetId: integer('target_id'),
+    reason: text('reason'),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('moderation_log_time_idx').on(t.createdAt)],
+);
+
+// Site settings an admin changes from /admin: pre-moderation and the word lists.
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

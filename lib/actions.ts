@@ -30,7 +30,7 @@ export function action<S extends z.ZodType, A extends Access>(
           : options.access === 'user'
             ? await requireUser()
             : await requireRole(options.access);
-      const parsed = options.schema.safeParse(Object.fromEntries(form));
+      const parsed = options.schema.safeParse(formToObject(form));
       if (!parsed.success) {
         const fieldErrors: Record<string, string> = {};
         for (const issue of parsed.error.issues) {
@@ -58,4 +58,15 @@ export function formAction<S extends z.ZodType, A extends Access>(
   return async (form) => {
     await run(undefined, form);
   };
+}
+
+/** Form fields as an object; a name given more than once (checkboxes) becomes an array. */
+function formToObject(form: FormData): Record<string, FormDataEntryValue | FormDataEntryValue[]> {
+  const out: Record<string, FormDataEntryValue | FormDataEntryValue[]> = {};
+  for (const key of new Set(form.keys())) {
+    if (key.startsWith('$ACTION')) continue;
+    const all = form.getAll(key);
+    out[key] = all.length > 1 ? all : (all[0] as FormDataEntryValue);
+  }
+  return out;
 }

@@ -21,7 +21,34 @@ const compress = compression({ threshold: 1024 });
 // them, with 413 rather than the 500 Next answers for an over-long server action.
 const MAX_BODY_BYTES = 64 * 1024;
 
+// A state-changing request must come from this site's own pages (CSRF). Checked once, here, for
+// server actions and route handlers alike; each route handler checks again through lib/route.ts.
+// Paths that other software posts to by design (e.g. one-click unsubscribe) are listed here.
+const CROSS_SITE_ALLOWED = [/^\/api\/newsletter\/unsubscribe(\/|$|\?)/];
+
+function sameOrigin(req) {
+  const site = req.headers['sec-fetch-site'];
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = req.headers.origin;
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+function refuse(res, status, message) {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify({ error: message }));
+}
+
 const server = http.createServer((req, res) => {
+  const writes = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
+  if (writes && !sameOrigin(req) && !CROSS_SITE_ALLOWED.some((re) => re.test(req.url ?? ''))) {
+    req.resume();
+    return refuse(res, 403, 'Cross-site requests are not accepted here.');
+  }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
     res.end(JSON.stringify({ error: 'The request is too large.' }));

@@ -1,12 +1,14 @@
 import 'server-only';
 import type { Db } from '@/db';
+import { readSettings } from '@/db/queries/settings';
 import { EDIT_WINDOW_MS, POST_INTERVAL_MS } from '@/lib/comments/types';
+import { findListedWord } from '@/lib/moderation/words';
 
 export type Actor = { id: number };
 
 export class CommentError extends Error {
   constructor(
-    readonly code: 'not-found' | 'too-fast' | 'duplicate' | 'not-allowed' | 'edit-window' | 'own-comment' | 'banned',
+    readonly code: 'not-found' | 'too-fast' | 'duplicate' | 'not-allowed' | 'edit-window' | 'own-comment' | 'banned' | 'banned-word',
     readonly status: number,
     message: string,
     readonly retryAfterSeconds?: number,
@@ -49,7 +51,7 @@ function adjustCounts(db: Db, threadId: number, delta: number, now: number | nul
   db.$client.prepare('UPDATE articles SET comment_count = comment_count + ? WHERE id = (SELECT article_id FROM threads WHERE id = ?)').run(delta, threadId);
 }
 
-export type Posted = { id: number; number: number; threadId: number; counters: ThreadCounters };
+export type Posted = { id: number; number: number; threadId: number; status: 'visible' | 'pending'; counters: ThreadCounters };
 
 /** Posts a comment or a reply: numbered in the same transaction, counters updated with it. */
 export function postComment(db: Db, actor: Actor, input: { threadId: number; parentId: number | null; body: string }, now = Date.now()): Posted {
@@ -73,24 +75,43 @@ export function postComment(db: Db, actor: Actor, input: { threadId: number; par
       throw new CommentError('too-fast', 429, `You can post one comment every ${POST_INTERVAL_MS / 1000} seconds. Try again in ${wait} s.`, wait);
     }
     if (last && last.body === input.body) throw new CommentError('duplicate', 409, 'You have just posted this same text.');
+    const status = moderationStatus(db, actor.id, input.body);
     const inserted = db.$client
       .prepare(
         `INSERT INTO comments (thread_id, number, parent_id, root_id, depth, author_id, body, status, created_at)
-         SELECT @thread, @number, @parent, COALESCE(@root, 0), @depth, @actor, @body, 'visible', @now
+         SELECT @thread, @number, @parent, COALESCE(@root, 0), @depth, @actor, @body, @status, @now
          WHERE ${ACTIVE_AUTHOR}`,
       )
-      .run({ thread: thread.id, number: thread.nextNumber, parent: parent?.id ?? null, root: parent?.rootId ?? null, depth: parent ? parent.depth + 1 : 0, actor: actor.id, body: input.body, now });
+      .run({ thread: thread.id, number: thread.nextNumber, parent: parent?.id ?? null, root: parent?.rootId ?? null, depth: parent ? parent.depth + 1 : 0, actor: actor.id, body: input.body, status, now });
     if (inserted.changes !== 1) throw new CommentError('banned', 403, 'Your account cannot post.');
     const id = Number(inserted.lastInsertRowid);
     if (!parent) db.$client.prepare('UPDATE comments SET root_id = id WHERE id = ?').run(id);
     db.$client.prepare('UPDATE threads SET next_number = next_number + 1 WHERE id = ?').run(thread.id);
-    adjustCounts(db, thread.id, 1, now);
-    return { id, number: thread.nextNumber, threadId: thread.id, counters: counters(db, thread.id) };
+    if (status === 'visible') adjustCounts(db, thread.id, 1, now);
+    return { id, number: thread.nextNumber, threadId: thread.id, status, counters: counters(db, thread.id) };
   }).immediate();
+}
+
+/**
+ * Whether a new comment goes straight up or waits in Pending: a banned word refuses it outright,
+ * a suspect word or pre-moderation (all comments, or a new account's first N) holds it.
+ */
+function moderationStatus(db: Db, authorId: number, body: string): 'visible' | 'pending' {
+  const settings = readSettings(db);
+  const banned = findListedWord(body, settings.bannedWords);
+  if (banned) throw new CommentError('banned-word', 422, `Your comment contains a word that is not allowed here: “${banned}”. Please rephrase it.`);
+  if (settings.premoderation === 'all' || findListedWord(body, settings.suspectWords)) return 'pending';
+  if (settings.premoderation === 'new-users') {
+    const approved = db.$client.prepare(`SELECT count(*) FROM comments WHERE author_id = ? AND status = 'visible'`).pluck().get(authorId) as number;
+    if (approved < settings.firstN) return 'pending';
+  }
+  return 'visible';
 }
 
 /** The author edits within 15 minutes of posting; the WHERE holds owner, state and window. */
 export function editComment(db: Db, actor: Actor, input: { commentId: number; body: string }, now = Date.now()): { threadId: number } {
+  const banned = findListedWord(input.body, readSettings(db).bannedWords);
+  if (banned) throw new CommentError('banned-word', 422, `Your comment contains a word that is not allowed here: “${banned}”. Please rephrase it.`);
   const row = db.$client
     .prepare(
       `UPDATE comments SET body = @body, edited_at = @now

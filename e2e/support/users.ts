@@ -16,6 +16,8 @@ export async function register(page: Page, user: { name: string; email: string; 
   await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(user.password);
   await page.getByRole('button', { name: 'Register' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/register'));
+  await page.waitForLoadState('load');
   await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
 }
 

@@ -1,5 +1,6 @@
 'use server';
 
+import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { CommentError, deleteComment, editComment, postComment, rateArticle, reportComment, voteComment } from '@/db/mutations/comments';
@@ -12,6 +13,9 @@ import { safeLocalPath } from '@/lib/safe-redirect';
 // user; the mutation re-checks owner and state in its WHERE; then live listeners and caches hear.
 
 function back(returnTo: string | undefined, hash = ''): never {
+  // The redirect may differ from the current address only by its #hash, which the router would
+  // treat as a scroll: refresh makes it re-read the page, so the reader sees what they did.
+  refresh();
   const path = (safeLocalPath(returnTo) ?? '/').replace(/#.*$/, '').replace(/[?&](reply|report|edit)=\d+/g, '');
   redirect(`${path}${hash}`);
 }
@@ -28,7 +32,8 @@ export const postCommentAction = action({ access: 'user', schema: postSchema, ke
   } catch (error) {
     return { ...refused(error), values: { body: input.body } };
   }
-  afterCommentWrite(posted.threadId, { added: { commentId: posted.id, number: posted.number, authorId: viewer.id } });
+  // A held comment is news to nobody but its author (and the moderators' queue) until approved.
+  if (posted.status === 'visible') afterCommentWrite(posted.threadId, { added: { commentId: posted.id, number: posted.number, authorId: viewer.id } });
   back(input.returnTo, `#c${posted.number}`);
 });
 

@@ -96,6 +96,14 @@ test('replies are threaded and numbered; posting twice quickly is refused', asyn
   const reply = a.page.getByRole('article').filter({ hasText: 'A reply to the first.' });
   await expect(reply).toBeVisible();
   await expect(reply.getByRole('link', { name: '№2' })).toBeVisible();
+
+  // The profile lists the user's comments, newest first.
+  await reply.getByRole('link', { name: a.user.name }).click();
+  await expect(a.page.getByRole('heading', { level: 1 })).toHaveText(a.user.name);
+  const items = a.page.getByRole('main').getByRole('listitem');
+  await expect(items).toHaveCount(2);
+  await expect(items.first()).toContainText('A reply to the first.');
+  await expect(items.nth(1)).toContainText('A top-level comment.');
   await a.context.close();
 });
 

@@ -2,6 +2,7 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { SingleColumn } from '@/components/layout/with-sidebar';
+import { Pagination } from '@/components/ui/pagination';
 import { getPublicProfile } from '@/db/queries/users';
 import { CommentBody } from '@/components/comments/comment-body';
 import { listUserComments } from '@/db/queries/comments';
@@ -24,10 +25,12 @@ export function profileMetadata(rawId: string, locale: Locale): Metadata {
 }
 
 /** A reader's public page: name, role, since when; their comments arrive with the comments issue. */
-export function ProfileScreen({ rawId, locale }: { rawId: string; locale: Locale }) {
+export function ProfileScreen({ rawId, locale, page = 1 }: { rawId: string; locale: Locale; page?: number }) {
   const t = messages(locale);
   const p = load(rawId);
-  const comments = p.deleted ? { items: [], pages: 1 } : listUserComments(p.id, 1);
+  const comments = p.deleted ? { items: [], pages: 1 } : listUserComments(p.id, page);
+  if (page > comments.pages) notFound();
+  const hrefFor = (n: number) => (n === 1 ? `/users/${p.id}` : `/users/${p.id}/page/${n}`);
   return (
     <SingleColumn>
       <h1 className="text-3xl font-bold">{p.deleted ? t.deletedUser : p.name}</h1>
@@ -68,6 +71,7 @@ export function ProfileScreen({ rawId, locale }: { rawId: string; locale: Locale
           })}
         </ol>
       )}
+      <Pagination page={page} pages={comments.pages} hrefFor={hrefFor} t={t} />
     </SingleColumn>
   );
 }

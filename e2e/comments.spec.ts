@@ -169,6 +169,7 @@ test('hostile text is shown as inert text; an oversized body is refused with 413
 });
 
 test('an article with 100 comments has no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(120_000);
   const article = createArticle();
   withDb((db) => {
     const thread = (db.prepare('SELECT id FROM threads WHERE article_id = ?').get(article.id) as { id: number }).id;

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { Document } from '@/components/layout/document';
 import { messages } from '@/lib/i18n/messages';
 import { localeFrom, type LangParams } from '@/lib/route-params';
+import { feedAlternates, ogLocale } from '@/lib/seo/metadata';
 import { siteUrl } from '@/lib/site-url';
 
 // The anonymous tree: proxy.ts sends readers without a session cookie here. Its pages are rendered
@@ -12,11 +13,17 @@ export function generateStaticParams() {
 }
 
 export async function generateMetadata({ params }: { params: LangParams }): Promise<Metadata> {
-  const t = messages(await localeFrom(params));
+  const locale = await localeFrom(params);
+  const t = messages(locale);
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: t.siteName, template: `%s — ${t.siteName}` },
     description: t.siteTagline,
+    // Pages that set alternates of their own (canonical) spread feedAlternates() in again.
+    alternates: feedAlternates(),
+    // Title and description stay per page: a preview falls back to the page's own <title>.
+    openGraph: { type: 'website', siteName: t.siteName, locale: ogLocale(locale) },
+    twitter: { card: 'summary' },
   };
 }
 

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { SearchBox } from '@/components/search/search-box';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 import type { Viewer } from '@/lib/viewer';
@@ -14,6 +15,7 @@ export function SiteHeader({ t, locale, viewer, logoutAction }: Props) {
         <Link href="/" className="text-2xl font-extrabold tracking-tight text-red-800">
           {t.siteName}
         </Link>
+        <SearchBox label={t.siteSearch} submit={t.searchSubmit} />
         <nav aria-label={t.mainNav}>
           <ul className="flex flex-wrap items-center gap-4 text-sm">
             <li>

@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
+import { registerSearchFunctions } from '../../lib/search/stem';
 
 /** Direct access to the run's throwaway store, for fixtures and for checking what was written. */
 export function withDb<T>(fn: (db: Database.Database) => T): T {
   const db = new Database(process.env.E2E_DATABASE_FILE!);
   db.pragma('busy_timeout = 5000');
+  // The search index's triggers call stem(): a connection without it cannot write articles.
+  registerSearchFunctions(db);
   try {
     return fn(db);
   } finally {

@@ -187,6 +187,17 @@ const en = {
   target: 'On',
   moderator: 'Moderator',
   noLog: 'No moderation actions yet.',
+  // Discovery: search, feeds.
+  siteSearch: 'Search',
+  searchSubmit: 'Find',
+  searchTitle: 'Search',
+  searchResultsFor: (query: string) => `Search results for “${query}”`,
+  searchFound: (n: number, formatted: string) => (n === 1 ? '1 article found' : `${formatted} articles found`),
+  searchNothing: 'Nothing was found. Try other words, or fewer of them.',
+  searchEmpty: 'Type a word or two to search the articles. Put words in quotes to find them as a phrase.',
+  searchNoMorePages: 'There are no more results.',
+  searchFirstPage: 'Back to the first page of results',
+  searchMatchedMentions: 'Mentions',
 } as const;
 
 export type Messages = { [K in keyof typeof en]: (typeof en)[K] extends (...args: infer A) => string ? (...args: A) => string : (typeof en)[K] extends object ? { [P in keyof (typeof en)[K]]: string } : string };
@@ -376,6 +387,17 @@ const ru: Messages = {
   target: 'Над чем',
   moderator: 'Модератор',
   noLog: 'Действий модераторов пока не было.',
+  // Discovery: search, feeds.
+  siteSearch: 'Поиск',
+  searchSubmit: 'Искать',
+  searchTitle: 'Поиск',
+  searchResultsFor: (query: string) => `Результаты поиска по запросу «${query}»`,
+  searchFound: (n: number, formatted: string) => `${plural(n, 'Найдена', 'Найдены', 'Найдено')} ${formatted} ${plural(n, 'статья', 'статьи', 'статей')}`,
+  searchNothing: 'Ничего не найдено. Попробуйте другие слова или меньше слов.',
+  searchEmpty: 'Введите слово или два, чтобы найти статьи. Слова в кавычках ищутся как фраза.',
+  searchNoMorePages: 'Больше результатов нет.',
+  searchFirstPage: 'К первой странице результатов',
+  searchMatchedMentions: 'Упоминания',
 };
 
 function plural(n: number, one: string, few: string, many: string): string {

@@ -4,6 +4,7 @@ import { Document } from '@/components/layout/document';
 import { messages } from '@/lib/i18n/messages';
 import { localeFrom, type LangParams } from '@/lib/route-params';
 import { getViewer } from '@/lib/session';
+import { feedAlternates, ogLocale } from '@/lib/seo/metadata';
 import { siteUrl } from '@/lib/site-url';
 
 // The signed-in tree: proxy.ts sends requests that carry a session cookie here. Rendered per
@@ -11,11 +12,17 @@ import { siteUrl } from '@/lib/site-url';
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata({ params }: { params: LangParams }): Promise<Metadata> {
-  const t = messages(await localeFrom(params));
+  const locale = await localeFrom(params);
+  const t = messages(locale);
   return {
     metadataBase: new URL(siteUrl()),
     title: { default: t.siteName, template: `%s — ${t.siteName}` },
     description: t.siteTagline,
+    // Pages that set alternates of their own (canonical) spread feedAlternates() in again.
+    alternates: feedAlternates(),
+    // Title and description stay per page: a preview falls back to the page's own <title>.
+    openGraph: { type: 'website', siteName: t.siteName, locale: ogLocale(locale) },
+    twitter: { card: 'summary' },
     robots: { index: false },
   };
 }

@@ -1,11 +1,13 @@
 /**
- * Appends a synthetic corpus to a store, for load tests and for developing against realistic data.
+ * Appends a synthetic corpus to a store, for load tests and for developing against realistic data:
+ * articles with their threads, a pool of synthetic readers (synthetic-<n>@corpus.invalid, unable to
+ * log in) and M real comment rows spread over the threads.
  *
  *   npm run db:generate -- --articles 100000 --comments 1000000 [--seed 1] [--file data/courier.db]
  *
  * The same seed gives the same corpus (the content does not depend on what the store already holds;
- * ids continue after its newest article). Times end at the start of the current UTC day, so reruns
- * on the same day match exactly.
+ * ids continue after its newest rows). Times end at the start of the current UTC day, so reruns on
+ * the same day match exactly. The text is planned on a worker thread while this one inserts.
  */
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -115,6 +117,8 @@ const summary = generateCorpus(sqlite, {
   comments: args.comments,
   seed: args.seed,
   now: dayStart,
+  // Text on a second thread while this one inserts: the two halves of the work overlap.
+  parallel: true,
   onProgress: (done) => progress.update(done),
 });
 progress.stop();
@@ -132,7 +136,8 @@ console.log(
     `articles        ${summary.articles} (ids ${summary.firstArticleId}–${summary.lastArticleId}, ${summary.russianArticles} Russian)`,
     `mentions        ${summary.mentionsInPool} in pool (${summary.mentionsCreated} new), ${summary.articleMentions} article links`,
     `threads         ${summary.threads} (${summary.forumThreads} forum), ${summary.threadsWithComments} with comments`,
-    `comments        ${summary.comments} (counters only until the comments table exists)`,
+    `comments        ${summary.comments}, biggest thread ${summary.biggestThread.id} with ${summary.biggestThread.comments}, replies nested up to ${summary.maxDepth} deep`,
+    `readers         ${summary.users} synthetic users (ids ${summary.firstUserId}–${summary.firstUserId + summary.users - 1}, cannot log in)`,
     `store           ${file}, ${mb(sizeOf(file))}`,
     `elapsed         ${elapsed.toFixed(1)} s (generate + insert ${((generated - started) / 1000).toFixed(1)} s)`,
   ].join('\n'),

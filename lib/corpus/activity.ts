@@ -119,8 +119,7 @@ function activeWindow(rng: Rng, createdAt: number, comments: number, now: number
 
 /**
  * The times of a thread's comments, oldest first, consistent with its counters: `count` of them in
- * [createdAt, lastCommentAt], the newest exactly at lastCommentAt. Unused until the comments table
- * lands; the generator's insert loop marks where it goes.
+ * [createdAt, lastCommentAt], the newest exactly at lastCommentAt.
  */
 export function commentTimes(rng: Rng, createdAt: number, lastCommentAt: number, count: number): number[] {
   if (count <= 0) return [];

@@ -6,7 +6,8 @@
  * may contain slots, not further choices).
  */
 import { at, intBetween, pick, type Rng } from './random';
-import { mentionPool, type MentionKind, type PoolEntry } from './vocabulary';
+import { toSlug } from '../slug';
+import { linkHosts, mentionPool, type MentionKind, type PoolEntry } from './vocabulary';
 
 export type Lang = 'en' | 'ru';
 
@@ -196,6 +197,10 @@ function draw(rng: Rng, templates: readonly Template[], previous?: Template): Te
 }
 
 function finish(s: string): string {
+  // Most sentences open with a Latin or Cyrillic capital, a quote mark or a digit: settled without
+  // the string allocations below, which millions of comment sentences would otherwise pay for.
+  const c = s.charCodeAt(0);
+  if ((c >= 65 && c <= 90) || (c >= 0x410 && c <= 0x42f) || c === 0x401 || c === 34 || c === 0xab || (c >= 48 && c <= 57)) return s;
   const first = s.charAt(0);
   // Slots such as "air defence" or "the Pentagon" can open a sentence in lower case.
   return first === first.toUpperCase() ? s : first.toUpperCase() + s.slice(1);
@@ -396,6 +401,128 @@ const ruForumTitles = compileAll([
   'Вопрос знатокам: {T}',
 ]);
 
+// ── Comments ────────────────────────────────────────────────────────────────────────────────
+// Readers' register: short, opinionated, sometimes answering someone. Mixed with the article body
+// sentences above, which read like a reader arguing a point.
+
+const enComment = compileAll([
+  '[Quite right|Exactly|Well said|Agreed], {T} is [the key issue here|what matters|only part of the story].',
+  'I do not agree with the author: {L} [is not that important|has its own plans|will not change anything].',
+  'The author clearly has never seen {T} up close.',
+  '{T} is [overrated|underrated|a good machine, but not a wonder weapon|not as simple as it looks].',
+  'What about {L}? Nobody writes about it.',
+  'In {Y} the same was said about {T}, and what came of it?',
+  'As for {O}, they [will not risk it|have other plans|have been saying this for years|are bluffing].',
+  'I served [in the army|in the navy|in air defence] for {N} years, so I know what I am talking about.',
+  'The article is [interesting|weak|too long|one-sided], but the conclusions are [correct|premature|obvious].',
+  "Let's wait for official data from {O}.",
+  'Read the original, the translation loses a lot.',
+  'Thanks to the author, [well written|very informative|a good overview].',
+  'Time will tell who was right about {L}.',
+  'The numbers for {T} look [too optimistic|about right|made up] to me.',
+  '{PR} says one thing today and another tomorrow.',
+  'Logistics decide everything, and {L} is a long way from {L2}.',
+  'Honestly, [I expected more|nothing new here|this was obvious a year ago].',
+  'Everyone forgets that {O} has [its own interests|no money for this|other priorities].',
+  '[Source|Link|Proof]? Without it this is just talk.',
+  'The comments here are more interesting than the article.',
+  'Compare {T} with what [the West|the other side|{O}] has, and it all becomes clear.',
+  'Wrong again. {T} was never meant for this.',
+]);
+
+const enReplyOpeners = compileAll([
+  '[Exactly|Absolutely|Fully agree|Quite so].',
+  '[Nonsense|Not quite|Not really|I beg to differ].',
+  'You are [confusing|mixing up] {T} with something else.',
+  'And where did you read that?',
+  'Thanks, I did not know that.',
+  'That is exactly what I wrote above.',
+  '[Read|Reread] the article again: it says the opposite.',
+  '[Where|How] did you get {N} [units|percent|kilometres]?',
+]);
+
+const ruComment = compileAll([
+  '[Совершенно верно|Именно так|Согласен|В точку], {T} — [ключевой вопрос|главное здесь|только часть истории].',
+  'Не согласен с автором: {L} [ничего не решает|преследует свои цели|здесь вообще ни при чём].',
+  'Автор явно никогда не видел «{T}» вблизи.',
+  'Про «{T}» [слишком много шума|пишут всякое|всё давно известно|спорят уже который год].',
+  '{L} — отдельная история, об этом почему-то молчат.',
+  'В {Y} году то же самое говорили про «{T}», и что в итоге?',
+  '{O} [не рискнёт|давно об этом говорит|блефует|преследует свои цели].',
+  'Сам служил [в ПВО|на флоте|в армии], так что знаю, о чём говорю.',
+  'Статья [интересная|слабая|затянутая|однобокая], но выводы [верные|преждевременные|очевидные].',
+  'Подождём официальных данных.',
+  'Почитайте оригинал, при переводе многое теряется.',
+  'Спасибо автору, [хороший обзор|познавательно|толково написано].',
+  'Время покажет, кто был прав.',
+  'Цифры по «{T}» выглядят [слишком оптимистично|правдоподобно|взятыми с потолка].',
+  '{PR} сегодня говорит одно, а завтра другое.',
+  'Логистика решает всё, а маршрут {L} — {L2} неблизкий.',
+  'Честно говоря, [ожидал большего|ничего нового|это было ясно ещё год назад].',
+  'Все забывают, что {O} [преследует свои интересы|считает деньги|имеет другие приоритеты].',
+  '[Источник|Ссылку|Пруф] можно? Без этого всё это просто слова.',
+  'Комментарии здесь интереснее статьи.',
+  'Сравните «{T}» с тем, что есть у [Запада|другой стороны|противника], и всё станет ясно.',
+  'Опять мимо: «{T}» создавали совсем для другого.',
+]);
+
+const ruReplyOpeners = compileAll([
+  '[Именно|Абсолютно|Полностью согласен|Так и есть].',
+  '[Ерунда|Не совсем так|Позволю себе не согласиться|Это не так].',
+  'Вы путаете «{T}» с чем-то другим.',
+  'А где вы это прочитали?',
+  'Спасибо, не знал.',
+  'Я ровно это и написал выше.',
+  'Перечитайте статью: там написано обратное.',
+  'Откуда цифра {N}?',
+]);
+
+const enLinkLeads = ['Source:', 'Details here:', 'See also', 'More on this:', 'Here is the original:'];
+const ruLinkLeads = ['Источник:', 'Подробности здесь:', 'См. также', 'Вот тут подробнее:', 'Оригинал:'];
+const linkSections = ['news', 'analysis', 'articles', 'topic', 'video'];
+
+// Link paths name a mention the way a news site's URL would; slugged once, not per comment.
+let poolSlugs: string[] | undefined;
+
+function commentLink(ctx: ArticleContext): string {
+  poolSlugs ??= mentionPool.map((e) => toSlug(e.name));
+  const rng = ctx.rng;
+  const kinds: readonly MentionKind[] = ['topic', 'place', 'organization'];
+  const { index } = ctx.name(pick(rng, kinds));
+  const host = pick(rng, linkHosts);
+  const section = pick(rng, linkSections);
+  return `https://${host}/${section}/${intBetween(rng, 2019, 2025)}/${at(poolSlugs, index)}-${intBetween(rng, 1000, 99999)}`;
+}
+
+/**
+ * A reader's comment: 1–4 short paragraphs in the thread's language, about the article's own
+ * mentions (ctx.linked), sometimes with a web link. A reply often opens by answering its parent.
+ */
+export function commentText(ctx: ArticleContext, reply: boolean, withLink: boolean): string {
+  const rng = ctx.rng;
+  const ru = ctx.lang === 'ru';
+  const own = ru ? ruComment : enComment;
+  const body = ru ? ruBody : enBody;
+  const r = rng();
+  const paragraphs = r < 0.5 ? 1 : r < 0.8 ? 2 : r < 0.93 ? 3 : 4;
+  let out = '';
+  for (let p = 0; p < paragraphs; p++) {
+    if (p > 0) out += '\n\n';
+    const sentences = 1 + Math.floor(rng() * rng() * 3);
+    for (let i = 0; i < sentences; i++) {
+      if (i > 0) out += ' ';
+      const templates = p === 0 && i === 0 && reply && rng() < 0.45 ? (ru ? ruReplyOpeners : enReplyOpeners) : rng() < 0.7 ? own : body;
+      out += finish(fill(draw(rng, templates), ctx));
+    }
+  }
+  if (withLink) {
+    const url = commentLink(ctx);
+    // Either a line of its own under the text or the whole last paragraph, as people paste them.
+    out += rng() < 0.5 ? `\n${url}` : `\n\n${pick(rng, ru ? ruLinkLeads : enLinkLeads)} ${url}`;
+  }
+  return out;
+}
+
 // ── Composition ─────────────────────────────────────────────────────────────────────────────
 
 export interface ArticleText {
@@ -444,12 +571,14 @@ export function articleText(ctx: ArticleContext): ArticleText {
   return { title, originalHeadline, summary, pullQuote, body };
 }
 
-export function forumThreadTitle(rng: Rng): string {
+/** A forum thread's title, and the language its readers write in. */
+export function forumThreadTitle(rng: Rng): { title: string; lang: Lang } {
   const ru = rng() < 0.6;
   const ctx = new ArticleContext(rng, ru ? 'ru' : 'en', [], null, null);
-  if (!ru) return sentence(enForumTitles, ctx);
+  if (!ru) return { title: sentence(enForumTitles, ctx), lang: 'en' };
   // The capture's sidebar is full of replies to Russian posts: 'Ответ на "<title>"'.
-  return rng() < 0.5 ? `Ответ на "${sentence(ruTitles, ctx)}"` : sentence(ruForumTitles, ctx);
+  const title = rng() < 0.5 ? `Ответ на "${sentence(ruTitles, ctx)}"` : sentence(ruForumTitles, ctx);
+  return { title, lang: 'ru' };
 }
 
 export function capitalise(s: string): string {

@@ -19,9 +19,9 @@ export interface PoolEntry {
   readonly role?: readonly [string, string];
 }
 
-type Pair = readonly [en: string, ru: string];
+export type Pair = readonly [en: string, ru: string];
 
-const slavicFirst: readonly Pair[] = [
+export const slavicFirst: readonly Pair[] = [
   ['Viktor', 'Виктор'], ['Alexei', 'Алексей'], ['Sergei', 'Сергей'], ['Dmitry', 'Дмитрий'],
   ['Igor', 'Игорь'], ['Oleg', 'Олег'], ['Pavel', 'Павел'], ['Andrei', 'Андрей'],
   ['Mikhail', 'Михаил'], ['Nikolai', 'Николай'], ['Yuri', 'Юрий'], ['Konstantin', 'Константин'],
@@ -29,7 +29,7 @@ const slavicFirst: readonly Pair[] = [
   ['Stanislav', 'Станислав'], ['Grigory', 'Григорий'], ['Arkady', 'Аркадий'], ['Timofei', 'Тимофей'],
 ];
 
-const slavicLast: readonly Pair[] = [
+export const slavicLast: readonly Pair[] = [
   ['Dragunov', 'Драгунов'], ['Belov', 'Белов'], ['Sokolov', 'Соколов'], ['Gromov', 'Громов'],
   ['Voronin', 'Воронин'], ['Kuznetsov', 'Кузнецов'], ['Orlov', 'Орлов'], ['Zaitsev', 'Зайцев'],
   ['Lebedev', 'Лебедев'], ['Morozov', 'Морозов'], ['Volkov', 'Волков'], ['Rybakov', 'Рыбаков'],
@@ -39,13 +39,13 @@ const slavicLast: readonly Pair[] = [
   ['Averin', 'Аверин'], ['Kalinin', 'Калинин'], ['Rudakov', 'Рудаков'], ['Sheremet', 'Шеремет'],
 ];
 
-const foreignFirst: readonly Pair[] = [
+export const foreignFirst: readonly Pair[] = [
   ['John', 'Джон'], ['Michael', 'Майкл'], ['David', 'Дэвид'], ['Mark', 'Марк'], ['Thomas', 'Томас'],
   ['Peter', 'Питер'], ['James', 'Джеймс'], ['Robert', 'Роберт'], ['Hans', 'Ханс'], ['Pierre', 'Пьер'],
   ['Marek', 'Марек'], ['Lars', 'Ларс'], ['Dragan', 'Драган'], ['Mehmet', 'Мехмет'], ['Kenji', 'Кэндзи'],
 ];
 
-const foreignLast: readonly Pair[] = [
+export const foreignLast: readonly Pair[] = [
   ['Miller', 'Миллер'], ['Harris', 'Харрис'], ['Walker', 'Уокер'], ['Brooks', 'Брукс'], ['Fischer', 'Фишер'],
   ['Kowalski', 'Ковальски'], ['Dubois', 'Дюбуа'], ['Novak', 'Новак'], ['Lindqvist', 'Линдквист'],
   ['Petrovic', 'Петрович'], ['Hartmann', 'Хартманн'], ['Caldwell', 'Колдуэлл'], ['Yilmaz', 'Йылмаз'],
@@ -260,3 +260,24 @@ export const rights = {
     disclaimer: 'Материалы ИноСМИ содержат оценки исключительно зарубежных СМИ и не отражают позицию редакции ВПК.name',
   },
 } as const;
+
+// ── Readers ─────────────────────────────────────────────────────────────────────────────────
+// Synthetic commenters sign as forum regulars do: a real-looking name, a clipped one, or a handle.
+
+/** Handle stems, [Latin, Cyrillic]: a reader picks one script. */
+export const handleWords: readonly Pair[] = [
+  ['Tanker', 'Танкист'], ['Navigator', 'Штурман'], ['Observer', 'Наблюдатель'], ['Sapper', 'Сапёр'],
+  ['Old_soldier', 'Старый_солдат'], ['Pilot', 'Лётчик'], ['Gunner', 'Артиллерист'], ['Siberian', 'Сибиряк'],
+  ['Uralets', 'Уралец'], ['Veteran', 'Ветеран'], ['Engineer', 'Инженер'], ['Retired', 'Отставник'],
+  ['Analyst', 'Аналитик'], ['Signalman', 'Связист'], ['Paratrooper', 'Десантник'], ['Sailor', 'Моряк'],
+  ['Pensioner', 'Пенсионер'], ['Skeptic', 'Скептик'], ['Optimist', 'Оптимист'], ['Realist', 'Реалист'],
+  ['Northerner', 'Северянин'], ['Cossack', 'Казак'], ['Radar', 'Радар'], ['Partisan', 'Партизан'],
+  ['Bosun', 'Боцман'], ['Mechanic', 'Механик'], ['Historian', 'Историк'], ['Hunter', 'Охотник'],
+  ['Lynx', 'Рысь'], ['Falcon', 'Сокол'], ['Bear', 'Медведь'], ['Wolf', 'Волк'],
+];
+
+/**
+ * Hosts for links in comments: reserved example domains (RFC 2606), so a synthetic link never
+ * points at a real site's made-up page.
+ */
+export const linkHosts: readonly string[] = ['example.com', 'www.example.org', 'news.example.net', 'forum.example.com'];

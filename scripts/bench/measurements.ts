@@ -1,0 +1,184 @@
+/**
+ * What the benchmark measures, in the order it runs. Each entry is a small async function that
+ * returns rows; add new ones here (log-in timing, comment post p95, SSE fan-out, search, digest…).
+ * Optional ones are diagnostics, run only when named in `--only`.
+ */
+import { startBaseline } from './baseline';
+import { get } from './http';
+import { loadRow } from './load';
+import { percentile, round, tally } from './stats';
+import type { BenchContext, Measurement, Row } from './types';
+
+/** What a current browser sends; Next compresses (gzip) on the fly when asked. */
+export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
+
+const ARTICLE_HTML = 'article-html';
+
+function articleHtml(ctx: BenchContext): Buffer {
+  const html = ctx.shared.get(ARTICLE_HTML);
+  if (!Buffer.isBuffer(html)) throw new Error('the warm-up measurement has not fetched an article page');
+  return html;
+}
+
+function count(values: Array<string | number | undefined>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(String(v ?? '(none)'), (counts.get(String(v ?? '(none)')) ?? 0) + 1);
+  return counts;
+}
+
+function timingRow(measurement: string, label: string, samples: Array<{ ms: number; status: number }>, note?: string, warning?: string): Row {
+  const ms = samples.map((s) => s.ms);
+  return {
+    measurement,
+    label,
+    p50Ms: round(percentile(ms, 50)),
+    p95Ms: round(percentile(ms, 95)),
+    p99Ms: round(percentile(ms, 99)),
+    maxMs: round(Math.max(...ms)),
+    requests: samples.length,
+    non2xx: samples.filter((s) => s.status < 200 || s.status > 299).length,
+    note,
+    warning,
+  };
+}
+
+/** One request per article, one at a time: fills the ISR cache and times the cold first render. */
+const warmUp: Measurement = {
+  name: 'warm-up',
+  description: 'one request per article (cold first render, sequential), then a second one to check the cache',
+  always: true,
+  async run(ctx) {
+    const measurement = 'warm-up';
+    const first: Array<{ ms: number; status: number; cache?: string }> = [];
+    ctx.log(`warm-up: rendering ${ctx.articles.length} articles one at a time`);
+    for (const target of ctx.articles) {
+      if (ctx.aborted) break;
+      const res = await get(ctx.server.origin + target.path);
+      first.push({ ms: res.ms, status: res.status, cache: res.headers['x-nextjs-cache'] as string | undefined });
+    }
+    // Again, a few of them: now they must come from the cache.
+    const again: Array<{ ms: number; status: number; cache?: string }> = [];
+    for (const target of ctx.articles.slice(0, 20)) {
+      const res = await get(ctx.server.origin + target.path);
+      again.push({ ms: res.ms, status: res.status, cache: res.headers['x-nextjs-cache'] as string | undefined });
+      if (!ctx.shared.has(ARTICLE_HTML) && res.status === 200) ctx.shared.set(ARTICLE_HTML, res.body);
+    }
+    const hits = again.filter((s) => s.cache === 'HIT').length;
+    const bad = first.filter((s) => s.status !== 200).length;
+    const sizes = first.length > 0 ? (ctx.shared.get(ARTICLE_HTML) as Buffer | undefined)?.length : undefined;
+    return [
+      timingRow(
+        measurement,
+        'article, first render (cold, 1 at a time)',
+        first,
+        `x-nextjs-cache: ${tally(count(first.map((s) => s.cache)))}; status ${tally(count(first.map((s) => s.status)))}`,
+        bad > 0 ? `${bad} of ${first.length} first requests did not answer 200` : undefined,
+      ),
+      timingRow(
+        measurement,
+        'article, second request (1 at a time)',
+        again,
+        `x-nextjs-cache: ${tally(count(again.map((s) => s.cache)))}${sizes ? `; page ${sizes} bytes` : ''}`,
+        hits < again.length ? `only ${hits} of ${again.length} second requests were cache HITs` : undefined,
+      ),
+    ];
+  },
+};
+
+const articlePaths = (ctx: BenchContext) => ctx.articles.map((a) => a.path);
+
+const article: Measurement = {
+  name: 'article',
+  description: 'the anonymous article page, rotating over the picked articles, no Accept-Encoding',
+  run: async (ctx) => [await loadRow(ctx, 'article', { label: 'article page (identity)', paths: articlePaths(ctx) })],
+};
+
+const articleGzip: Measurement = {
+  name: 'article-gzip',
+  description: 'the same with a browser’s Accept-Encoding (Next gzips every response on the fly)',
+  run: async (ctx) => [
+    await loadRow(ctx, 'article-gzip', {
+      label: 'article page (gzip)',
+      paths: articlePaths(ctx),
+      headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING },
+    }),
+  ],
+};
+
+const home: Measurement = {
+  name: 'home',
+  description: 'the home page /',
+  async run(ctx) {
+    const cold = await get(`${ctx.server.origin}/`);
+    const row = await loadRow(ctx, 'home', { label: 'home page / (identity)', paths: ['/'] });
+    const first = `first request ${round(cold.ms)} ms (${String(cold.headers['x-nextjs-cache'] ?? 'no cache header')}, ${cold.body.length} bytes)`;
+    return [{ ...row, note: [first, row.note].filter(Boolean).join('; ') }];
+  },
+};
+
+async function baselineRows(ctx: BenchContext, gzip: boolean): Promise<Row[]> {
+  const baseline = await startBaseline(articleHtml(ctx));
+  try {
+    const name = gzip ? 'baseline-gzip' : 'baseline';
+    return [
+      await loadRow(ctx, name, {
+        label: gzip ? 'baseline: same page, pre-gzipped, node:http' : 'baseline: same page from memory, node:http',
+        origin: baseline.origin,
+        paths: articlePaths(ctx),
+        headers: gzip ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : {},
+        tallyHeader: null,
+        baseline: !gzip,
+        serverPid: baseline.child.pid,
+      }),
+    ];
+  } finally {
+    await baseline.stop();
+  }
+}
+
+const baseline: Measurement = {
+  name: 'baseline',
+  description: 'a plain node:http server (child process) sending one article page’s bytes from memory',
+  run: (ctx) => baselineRows(ctx, false),
+};
+
+const baselineGzip: Measurement = {
+  name: 'baseline-gzip',
+  description: 'the same, sending the page gzipped once in advance (what a cache in front would do)',
+  run: (ctx) => baselineRows(ctx, true),
+};
+
+// Diagnostics: where the time of a page goes.
+
+const health: Measurement = {
+  name: 'health',
+  description: 'GET /api/health: a route handler with one SQLite count, no proxy, no page cache',
+  optional: true,
+  run: async (ctx) => [await loadRow(ctx, 'health', { label: '/api/health', paths: ['/api/health'], tallyHeader: null })],
+};
+
+const redirect: Measurement = {
+  name: 'redirect',
+  description: 'GET /en/news/…: the proxy answers with a 307 itself (proxy cost without a page)',
+  optional: true,
+  run: async (ctx) => [
+    await loadRow(ctx, 'redirect', {
+      label: '/en/news/… (307 from proxy.ts)',
+      paths: ctx.articles.map((a) => `/en${a.path}`),
+      tallyHeader: null,
+    }),
+  ],
+};
+
+const staticAsset: Measurement = {
+  name: 'static',
+  description: 'a /_next/static stylesheet: Next’s router without the proxy or the page cache',
+  optional: true,
+  async run(ctx) {
+    const match = /href="(\/_next\/static\/[^"]+\.css)"/.exec(articleHtml(ctx).toString('utf8'));
+    if (!match?.[1]) return [{ measurement: 'static', label: '/_next/static css', note: 'no stylesheet link in the page' }];
+    return [await loadRow(ctx, 'static', { label: '/_next/static/…css', paths: [match[1]], tallyHeader: null })];
+  },
+};
+
+export const measurements: Measurement[] = [warmUp, article, articleGzip, home, baseline, baselineGzip, health, redirect, staticAsset];

@@ -46,6 +46,9 @@ export default defineConfig({
       COMMENT_INTERVAL_MS: '3000',
       // Every test registers its own readers from 127.0.0.1: more than a real network would.
       REGISTRATIONS_PER_ADDRESS: '1000',
+      SUBSCRIPTIONS_PER_ADDRESS: '1000',
+      // e2e/newsletter.spec.ts runs a real SMTP server here while it needs one.
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT ?? port + 1}`,
       NODE_ENV: 'production',
     },
   },

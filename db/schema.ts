@@ -255,3 +255,53 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+// The daily digest's readers. One row per address (stored normalised); only 'confirmed' rows get
+// mail. An account's own subscription carries user_id, so deleting the account removes it.
+export const subscribers = sqliteTable(
+  'subscribers',
+  {
+    id: integer('id').primaryKey(),
+    email: text('email').notNull(),
+    status: text('status', { enum: ['pending', 'confirmed', 'unsubscribed'] }).notNull(),
+    locale: text('locale', { enum: ['en', 'ru'] }).notNull().default('en'),
+    userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    confirmedAt: integer('confirmed_at'),
+    unsubscribedAt: integer('unsubscribed_at'),
+  },
+  (t) => [uniqueIndex('subscribers_email_uq').on(t.email), index('subscribers_status_idx').on(t.status, t.id), index('subscribers_user_idx').on(t.userId)],
+);
+
+// One row per day's digest. lease_until keeps two senders (cron and a hand-run) from racing.
+export const digests = sqliteTable('digests', {
+  id: integer('id').primaryKey(),
+  date: text('date').notNull().unique(),
+  subject: text('subject').notNull(),
+  windowStart: integer('window_start').notNull(),
+  windowEnd: integer('window_end').notNull(),
+  articleCount: integer('article_count').notNull(),
+  startedAt: integer('started_at').notNull(),
+  finishedAt: integer('finished_at'),
+  leaseUntil: integer('lease_until'),
+  sent: integer('sent').notNull().default(0),
+  failed: integer('failed').notNull().default(0),
+});
+
+// Who got which digest. A row is written as 'sending' before the message leaves, so a crashed run
+// leaves evidence and a re-run never sends the same digest to the same address twice.
+export const digestSends = sqliteTable(
+  'digest_sends',
+  {
+    digestId: integer('digest_id')
+      .notNull()
+      .references(() => digests.id, { onDelete: 'cascade' }),
+    subscriberId: integer('subscriber_id')
+      .notNull()
+      .references(() => subscribers.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['sending', 'sent', 'failed', 'interrupted'] }).notNull(),
+    error: text('error'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.digestId, t.subscriberId] })],
+);

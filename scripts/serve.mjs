@@ -2,11 +2,13 @@
 //  - the client's address comes from the socket (x-courier-client-ip) and cannot be forged by a
 //    header (set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For);
 //  - every HTML page gets a Content-Security-Policy with the hashes of its inline scripts;
-//  - responses are compressed here (Next's own compression is off: it would hide the HTML).
+//  - responses are compressed here (Next's own compression is off: it would hide the HTML);
+//  - NEWSLETTER_CRON, when set, schedules the daily digest.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { withCsp } from '../lib/server/csp.mjs';
+import { scheduleNewsletter } from '../lib/server/newsletter-cron.mjs';
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
@@ -64,6 +66,7 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => console.log(`[courier] ready on http://localhost:${port}`));
+scheduleNewsletter();
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -5,6 +5,7 @@ import { ArticleView } from '@/components/article/article-view';
 import { ViewBeacon } from '@/components/article/view-beacon';
 import { Discussion } from '@/components/discussion/discussion';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { getArticle } from '@/db/queries/articles';
 import type { Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
@@ -74,7 +75,12 @@ export function ArticleScreen({ rawId, locale, viewer, open = null }: { rawId: s
   if (parsed.slug !== article.slug) permanentRedirect(path);
   const t = messages(locale);
   return (
-    <WithSidebar sidebar={<Discussion items={discussionItems()} t={t} locale={locale} reloadHref={path} />}>
+    <WithSidebar sidebar={
+        <>
+          <Discussion items={discussionItems()} t={t} locale={locale} reloadHref={path} />
+          <NewsletterBox locale={locale} />
+        </>
+      }>
       <ArticleJsonLd article={article} />
       <ArticleView article={article} locale={locale} t={t} ratingControls={<ArticleRating articleId={article.id} viewer={viewer} locale={locale} path={path} />} />
       {article.threadId !== null ? <ThreadComments threadId={article.threadId} page={1} locale={locale} viewer={viewer} open={open} path={path} /> : null}

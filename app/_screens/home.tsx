@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { ArticleList } from '@/components/article/article-list';
 import { Discussion } from '@/components/discussion/discussion';
 import { WithSidebar } from '@/components/layout/with-sidebar';
+import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import { Pagination } from '@/components/ui/pagination';
 import { listLatestArticles } from '@/db/queries/articles';
 import type { Locale } from '@/lib/i18n/locales';
@@ -17,7 +18,12 @@ export function HomePage({ locale, page }: { locale: Locale; page: number }) {
   const list = listLatestArticles(page);
   if (page > list.pages) notFound();
   return (
-    <WithSidebar sidebar={<Discussion items={discussionItems()} t={t} locale={locale} reloadHref={hrefFor(page)} />}>
+    <WithSidebar sidebar={
+        <>
+          <Discussion items={discussionItems()} t={t} locale={locale} reloadHref={hrefFor(page)} />
+          <NewsletterBox locale={locale} />
+        </>
+      }>
       <h1 className="text-2xl font-bold">{t.latestNews}</h1>
       <ArticleList items={list.items} locale={locale} t={t} />
       <Pagination page={page} pages={list.pages} hrefFor={hrefFor} t={t} />

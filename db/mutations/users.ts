@@ -1,6 +1,7 @@
 import 'server-only';
 import crypto from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import { forgetAccountSubscription } from './newsletter';
 import type { Db } from '@/db';
 import { hashPassword } from '@/db/queries/credentials';
 import { users, type UserRole } from '@/db/schema';
@@ -81,7 +82,10 @@ export function endAllSessions(db: Db, userId: number): boolean {
  */
 export function deleteAccount(db: Db, userId: number): boolean {
   const now = Date.now();
-  return (
+  // The digest stops with the account: its address leaves the subscriber list in the same transaction.
+  return db.transaction(() => {
+    forgetAccountSubscription(db, userId);
+    return (
     db
       .update(users)
       .set({
@@ -94,5 +98,6 @@ export function deleteAccount(db: Db, userId: number): boolean {
       })
       .where(own(userId))
       .run().changes === 1
-  );
+    );
+  });
 }

@@ -6,7 +6,9 @@ import { getDb } from '@/db';
 import { changePassword, deleteAccount, endAllSessions, renameUser } from '@/db/mutations/users';
 import { checkPasswordOf } from '@/db/queries/credentials';
 import { getAccount } from '@/db/queries/users';
-import { action } from '@/lib/actions';
+import { setAccountSubscription } from '@/db/mutations/newsletter';
+import { redirect } from 'next/navigation';
+import { action, formAction } from '@/lib/actions';
 import { nameSchema, passwordSchema } from '@/lib/validation';
 
 export const renameAction = action({ access: 'user', schema: z.object({ name: nameSchema }), keepValues: ['name'] }, async ({ name }, { viewer }) => {
@@ -41,5 +43,14 @@ export const deleteAccountAction = action(
   async (_input, { viewer }) => {
     deleteAccount(getDb(), viewer.id);
     await signOut({ redirectTo: '/' });
+  },
+);
+
+/** The account's own digest toggle: the account's address needs no second confirmation. */
+export const digestAction = formAction(
+  { access: 'user', schema: z.object({ digest: z.enum(['on', 'off']), lang: z.enum(['en', 'ru']).catch('en') }) },
+  async ({ digest, lang }, { viewer }) => {
+    setAccountSubscription(getDb(), viewer.id, digest === 'on', lang);
+    redirect(`/account?digest=${digest}#digest-heading`);
   },
 );

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { changePasswordAction, deleteAccountAction, logoutEverywhereAction, renameAction } from './actions';
+import { changePasswordAction, deleteAccountAction, digestAction, logoutEverywhereAction, renameAction } from './actions';
+import { accountSubscription } from '@/db/queries/newsletter';
+import { buttonClass, secondaryButtonClass } from '@/components/ui/field';
 import { SingleColumn } from '@/components/layout/with-sidebar';
 import { ActionForm } from '@/components/ui/action-form';
 import { getAccount } from '@/db/queries/users';
@@ -15,8 +17,9 @@ export async function generateMetadata({ params }: { params: LangParams }): Prom
   return { title: messages(await localeFrom(params)).account, robots: { index: false } };
 }
 
-export default async function AccountPage({ params, searchParams }: { params: LangParams; searchParams: Promise<{ changed?: string }> }) {
-  const t = messages(await localeFrom(params));
+export default async function AccountPage({ params, searchParams }: { params: LangParams; searchParams: Promise<{ changed?: string; digest?: string }> }) {
+  const locale = await localeFrom(params);
+  const t = messages(locale);
   const viewer = await getViewer();
   const account = viewer ? getAccount(viewer.id) : null;
   if (!viewer || !account) redirect('/login?callbackUrl=%2Faccount');
@@ -54,6 +57,12 @@ export default async function AccountPage({ params, searchParams }: { params: La
           ]}
         />
       </section>
+      <section aria-labelledby="digest-heading" className={section}>
+        <h2 id="digest-heading" className="text-xl font-semibold">
+          {t.accountDigestHeading}
+        </h2>
+        <DigestToggle on={accountSubscription(account.id) === 'confirmed'} email={account.email} locale={locale} />
+      </section>
       <section aria-labelledby="sessions-heading" className={section}>
         <h2 id="sessions-heading" className="text-xl font-semibold">
           {t.sessions}
@@ -69,5 +78,21 @@ export default async function AccountPage({ params, searchParams }: { params: La
         <ActionForm action={deleteAccountAction} submit={t.deleteForever} danger fields={[{ name: 'confirm', label: t.confirmDelete, autoComplete: 'off' }]} />
       </section>
     </SingleColumn>
+  );
+}
+
+function DigestToggle({ on, email, locale }: { on: boolean; email: string; locale: 'en' | 'ru' }) {
+  const t = messages(locale);
+  return (
+    <form action={digestAction} className="mt-2">
+      <p className="text-slate-700" role="status">
+        {on ? t.accountDigestOn(email) : t.accountDigestOff(email)}
+      </p>
+      <input type="hidden" name="lang" value={locale} />
+      <input type="hidden" name="digest" value={on ? 'off' : 'on'} />
+      <button type="submit" className={`mt-3 ${on ? secondaryButtonClass : buttonClass}`}>
+        {on ? t.accountDigestUnsubscribe : t.accountDigestSubscribe}
+      </button>
+    </form>
   );
 }

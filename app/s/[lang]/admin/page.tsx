@@ -4,6 +4,8 @@ import { BulkBar, SettingsForm, UsersSection } from './sections';
 import { ModerationLogTable } from '@/components/admin/log-table';
 import { CommentsChart } from '@/components/admin/comments-chart';
 import { ModerationKeys } from '@/components/admin/moderation-keys';
+import { NewsletterStatsSection } from '@/components/admin/newsletter-stats';
+import { newsletterStats } from '@/db/queries/newsletter';
 import { QueueCard, type QueueCardItem } from '@/components/admin/queue-card';
 import { dashboard, moderationLog, pendingQueue, recentComments, reportQueue, searchUsers, type QueueItem } from '@/db/queries/moderation';
 import { readSettings } from '@/db/queries/settings';
@@ -131,6 +133,7 @@ export default async function AdminPage({ params, searchParams }: { params: Lang
 
       <UsersSection users={users} q={q} t={t} viewerId={viewer.id} isAdmin={isAdmin} />
       {isAdmin ? <SettingsForm settings={readSettings(getDb())} t={t} /> : null}
+      <NewsletterStatsSection stats={newsletterStats()} t={t} />
       <ModerationLogTable entries={log.items} t={t} showActor />
     </main>
   );

@@ -22,6 +22,8 @@ export async function register(page: Page, user: { name: string; email: string; 
 }
 
 export async function logIn(page: Page, email: string, password: string) {
+  // The home and article pages have an Email field of their own (the subscribe box): be on /login first.
+  await page.waitForURL((url) => url.pathname === '/login');
   await page.getByRole('textbox', { name: 'Email' }).fill(email);
   await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Log in' }).click();

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import nodemailer, { type Transporter } from 'nodemailer';
 import { siteUrl } from '@/lib/site-url';
@@ -57,7 +58,7 @@ export function createMailer(options: { smtpUrl?: string; outbox?: string; conne
     const url = new URL(smtpUrl);
     const transport: Transporter = nodemailer.createTransport({
       pool: true,
-      maxConnections: options.connections ?? 5,
+      maxConnections: options.connections ?? (Number(process.env.SMTP_CONNECTIONS) || 5),
       maxMessages: Infinity,
       host: url.hostname,
       port: Number(url.port) || (url.protocol === 'smtps:' ? 465 : 587),
@@ -65,6 +66,22 @@ export function createMailer(options: { smtpUrl?: string; outbox?: string; conne
       auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
       // A local relay on loopback (tests, a sidecar) may offer STARTTLS with a self-signed certificate.
       tls: { rejectUnauthorized: !['localhost', '127.0.0.1', '::1'].includes(url.hostname) },
+      // Without TCP_NODELAY each message's final "." waits out the server's delayed ACK (~40 ms):
+      // a pooled connection then manages ~16 messages a second instead of hundreds.
+      ...(url.protocol === 'smtps:'
+        ? {}
+        : {
+            getSocket: (_options: unknown, callback: (error: Error | null, socketOptions?: { connection: net.Socket }) => void) => {
+              const socket = net.connect({ host: url.hostname, port: Number(url.port) || 587 });
+              socket.setNoDelay(true);
+              const fail = (error: Error) => callback(error);
+              socket.once('error', fail);
+              socket.once('connect', () => {
+                socket.off('error', fail);
+                callback(null, { connection: socket });
+              });
+            },
+          }),
     });
     return {
       destination: `${url.protocol}//${url.host}`,

@@ -4,6 +4,7 @@
  * Optional ones are diagnostics, run only when named in `--only`.
  */
 import { startBaseline } from './baseline';
+import { digestMeasurement } from './digest';
 import { get } from './http';
 import { loadRow } from './load';
 import { percentile, round, tally } from './stats';
@@ -181,4 +182,4 @@ const staticAsset: Measurement = {
   },
 };
 
-export const measurements: Measurement[] = [warmUp, article, articleGzip, home, baseline, baselineGzip, health, redirect, staticAsset];
+export const measurements: Measurement[] = [warmUp, article, articleGzip, home, baseline, baselineGzip, health, redirect, staticAsset, digestMeasurement];

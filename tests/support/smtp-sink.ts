@@ -52,6 +52,8 @@ export async function startSmtpSink(options: { port?: number; reject?: (address:
       });
     },
   });
+  // Replies go out at once (no Nagle delay), as a production MTA's do.
+  server.server.on('connection', (socket: import('node:net').Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

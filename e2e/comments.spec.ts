@@ -86,7 +86,7 @@ test('replies are threaded and numbered; posting twice quickly is refused', asyn
   await expect(a.page.getByRole('article').filter({ hasText: 'A top-level comment.' })).toBeVisible();
   await post(a.page, 'Straight after the first one.');
   await expect(a.page.getByRole('alert').filter({ hasText: /one comment every/ })).toBeVisible();
-  await a.page.waitForTimeout(3_100);
+  await a.page.waitForTimeout(5_100);
   await post(a.page, 'A top-level comment.');
   await a.page.waitForTimeout(100);
   await expect(a.page.getByRole('alert').filter({ hasText: /same text/ })).toBeVisible();
@@ -149,7 +149,7 @@ test('hostile text is shown as inert text; an oversized body is refused with 413
     'x'.repeat(4990),
   ];
   for (const [i, text] of payloads.entries()) {
-    if (i > 0) await a.page.waitForTimeout(3_100);
+    if (i > 0) await a.page.waitForTimeout(5_100);
     await post(a.page, text);
     await expect(a.page.getByRole('article').filter({ hasText: text.slice(0, 40) }).first()).toBeVisible();
   }

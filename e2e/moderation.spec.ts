@@ -125,10 +125,10 @@ test('pre-moderation, suspect and banned words', async ({ browser }) => {
     await expect(other.getByText('My very first comment here.')).toBeVisible();
 
     // Approved once, the newbie posts freely; a suspect word still goes to Pending, a banned one is refused.
-    await newbie.page.waitForTimeout(3_100);
+    await newbie.page.waitForTimeout(5_100);
     await post(newbie.page, 'Try the casino tonight');
     await expect(newbie.page.getByRole('article').filter({ hasText: 'Try the casino tonight' }).getByText('Awaiting moderation')).toBeVisible();
-    await newbie.page.waitForTimeout(3_100);
+    await newbie.page.waitForTimeout(5_100);
     await post(newbie.page, 'ты идиoт');
     await expect(newbie.page.getByRole('alert').filter({ hasText: 'not allowed here' })).toBeVisible();
     expect(withDb((db) => db.prepare(`SELECT count(*) AS n FROM comments WHERE body = 'ты идиoт'`).get() as { n: number }).n).toBe(0);

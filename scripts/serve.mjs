@@ -3,11 +3,13 @@
 //    header (set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For);
 //  - every HTML page gets a Content-Security-Policy with the hashes of its inline scripts;
 //  - responses are compressed here (Next's own compression is off: it would hide the HTML);
+//  - anonymous pages are served from a one-second cache of finished bytes (lib/server/page-cache.mjs);
 //  - NEWSLETTER_CRON, when set, schedules the daily digest.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { withCsp } from '../lib/server/csp.mjs';
+import { createPageCache } from '../lib/server/page-cache.mjs';
 import { scheduleNewsletter } from '../lib/server/newsletter-cron.mjs';
 
 const port = Number(process.env.PORT || 3000);
@@ -18,6 +20,10 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: 'localhost' }
 const handle = app.getRequestHandler();
 await app.prepare();
 const compress = compression({ threshold: 1024 });
+// PAGE_CACHE_MS=0 turns the anonymous page cache off (see lib/server/page-cache.mjs).
+const pageCache = createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_MS ?? 1000) });
+// Writes that change what pages show empty the cache; counting a view or opening a stream does not.
+const NOT_A_PAGE_WRITE = /^\/api\/(?:views|live)(?:\/|\?|$)/;
 
 // No form of this site posts more than a few kilobytes: refuse big bodies before anything reads
 // them, with 413 rather than the 500 Next answers for an over-long server action.
@@ -59,8 +65,11 @@ const server = http.createServer((req, res) => {
   }
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
   req.headers['x-courier-client-ip'] = forwarded || req.socket.remoteAddress || 'unknown';
+  if (writes && !NOT_A_PAGE_WRITE.test(req.url ?? '')) res.once('finish', () => pageCache.clear());
+  const cacheKey = pageCache.keyFor(req);
+  if (cacheKey && pageCache.serve(req, res, cacheKey)) return;
   compress(req, res, () => {
-    withCsp(res);
+    withCsp(res, cacheKey ? (body) => pageCache.store(cacheKey, res, body) : undefined);
     handle(req, res);
   });
 });

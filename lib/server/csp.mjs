@@ -28,10 +28,10 @@ export function cspFor(html) {
 }
 
 /**
- * Holds back an HTML response until it is complete, then sends it with its CSP header. Anything
- * else streams through untouched.
+ * Holds back an HTML response until it is complete, then sends it with its CSP header (and hands
+ * the finished page to `onComplete`, for the page cache). Anything else streams through untouched.
  */
-export function withCsp(res) {
+export function withCsp(res, onComplete) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   let mode = null; // 'html' | 'pass'
@@ -57,6 +57,7 @@ export function withCsp(res) {
     if (!res.headersSent) {
       res.setHeader('Content-Security-Policy', cspFor(body.toString('utf8')));
       res.removeHeader('Content-Length');
+      onComplete?.(body);
     }
     return end(body, typeof chunk === 'function' ? chunk : typeof encoding === 'function' ? encoding : callback);
   };

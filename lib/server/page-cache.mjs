@@ -1,0 +1,83 @@
+// A short-lived cache of finished anonymous pages, in front of Next (plain JS: loaded by serve.mjs).
+//
+// Next's ISR already renders a page once a minute at most, but serving a cached page still costs
+// ~4 ms of CPU (the proxy's rewrite, the router, the CSP hashes, gzip). For the few seconds a page
+// stays here, a hit costs a Map lookup and one write of bytes already compressed. Only what a shared
+// cache may keep is kept (200, `s-maxage`, no Set-Cookie, HTML), only for readers without a session,
+// keyed by the same language choice proxy.ts makes; every write through the app empties it.
+import zlib from 'node:zlib';
+
+const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
+const LANG_COOKIE = /(?:^|;\s*)lang=(en|ru)(?:;|$)/;
+const SKIP_PATH = /^\/(?:api|_next)\//;
+
+function localeOf(req) {
+  const chosen = LANG_COOKIE.exec(req.headers.cookie ?? '')?.[1];
+  if (chosen) return chosen;
+  const preferred = String(req.headers['accept-language'] ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return preferred.startsWith('ru') ? 'ru' : 'en';
+}
+
+export function createPageCache({ ttlMs = 1000, maxEntries = 500 } = {}) {
+  const entries = new Map();
+
+  return {
+    /** The key for a request that may be answered from the cache, or null. */
+    keyFor(req) {
+      if (ttlMs <= 0 || (req.method !== 'GET' && req.method !== 'HEAD')) return null;
+      const url = req.url ?? '/';
+      if (SKIP_PATH.test(url)) return null;
+      const h = req.headers;
+      // Client-side navigations ask for the RSC payload of the same URL: never the cached HTML.
+      if (h.rsc || h['next-router-prefetch'] || h['next-router-state-tree'] || h['next-action']) return null;
+      if (SESSION_COOKIE.test(h.cookie ?? '')) return null;
+      return `${localeOf(req)} ${url}`;
+    },
+
+    /** Answers from the cache when it can; true when it did. */
+    serve(req, res, key) {
+      const entry = entries.get(key);
+      if (!entry) return false;
+      if (entry.expires <= Date.now()) {
+        entries.delete(key);
+        return false;
+      }
+      const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      if (gzip) entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 }); // once per entry
+      const body = gzip ? entry.gzip : entry.body;
+      res.writeHead(entry.status, {
+        ...entry.headers,
+        ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+        vary: 'Accept-Encoding, Cookie, Accept-Language',
+        'content-length': body.length,
+        'x-courier-cache': 'HIT',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return true;
+    },
+
+    /** Keeps a finished HTML response when a shared cache could. */
+    store(key, res, body) {
+      if (!key || res.statusCode !== 200 || res.getHeader('set-cookie')) return;
+      const cacheControl = String(res.getHeader('cache-control') ?? '');
+      if (!/\bs-maxage=\d+/.test(cacheControl) || /\b(?:private|no-store|no-cache)\b/.test(cacheControl)) return;
+      const headers = { ...res.getHeaders() };
+      delete headers['content-length'];
+      delete headers['content-encoding'];
+      delete headers['transfer-encoding'];
+      delete headers.connection;
+      delete headers['keep-alive'];
+      entries.delete(key);
+      entries.set(key, { expires: Date.now() + ttlMs, status: res.statusCode, headers, body, gzip: undefined });
+      if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+    },
+
+    clear() {
+      entries.clear();
+    },
+
+    get size() {
+      return entries.size;
+    },
+  };
+}

@@ -1,22 +1,12 @@
 import Link from 'next/link';
 import { Counters } from './counters';
+import type { ArticleSummary } from '@/lib/article-summary';
 import { formatLongDate, isoDate } from '@/lib/dates';
 import type { Locale } from '@/lib/i18n/locales';
 import type { Messages } from '@/lib/i18n/messages';
 import { articlePath } from '@/lib/slug';
 
-export type ArticleListItem = {
-  id: number;
-  slug: string;
-  lang: 'en' | 'ru';
-  title: string;
-  summary: string | null;
-  outlet: string | null;
-  views: number;
-  commentCount: number;
-  rating: number;
-  publishedAt: number;
-};
+export type ArticleListItem = ArticleSummary;
 
 type Props = { items: ArticleListItem[]; locale: Locale; t: Messages; headingLevel?: 'h2' | 'h3' };
 

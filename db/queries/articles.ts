@@ -18,18 +18,8 @@ const summaryColumns = {
   publishedAt: articles.publishedAt,
 };
 
-export type ArticleSummary = {
-  id: number;
-  slug: string;
-  lang: 'en' | 'ru';
-  title: string;
-  summary: string | null;
-  outlet: string | null;
-  views: number;
-  commentCount: number;
-  rating: number;
-  publishedAt: number;
-};
+export type { ArticleSummary } from '@/lib/article-summary';
+import type { ArticleSummary } from '@/lib/article-summary';
 
 export type Page<T> = { items: T[]; page: number; pages: number; total: number };
 

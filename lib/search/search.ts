@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ArticleSummary } from '@/lib/article-summary';
 import { highlightAll, lead, snippet, type Segment } from './highlight';
 import { buildMatch, normaliseQuery, parseQuery, quoteTerm, type Term } from './query';
 
@@ -17,17 +18,7 @@ const MAX_MENTION_TERMS = 3;
 /** Mentions one term may stand for. */
 const MAX_MENTIONS_PER_TERM = 50;
 
-export type SearchHit = {
-  id: number;
-  slug: string;
-  lang: 'en' | 'ru';
-  title: string;
-  summary: string | null;
-  outlet: string | null;
-  views: number;
-  commentCount: number;
-  rating: number;
-  publishedAt: number;
+export type SearchHit = ArticleSummary & {
   titleSegments: Segment[];
   snippet: Segment[];
   /** Names of the article's mentions that the search matched. */

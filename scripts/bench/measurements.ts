@@ -1,11 +1,16 @@
 /**
  * What the benchmark measures, in the order it runs. Each entry is a small async function that
- * returns rows; add new ones here (log-in timing, comment post p95, SSE fan-out, search, digest…).
- * Optional ones are diagnostics, run only when named in `--only`.
+ * returns rows; add new ones here. Read-only measurements come first, then the ones that write
+ * (log-ins add sessions, posts revalidate pages), then the diagnostics. Optional ones run only when
+ * named in `--only`; the soak only with `--soak`.
  */
 import { startBaseline } from './baseline';
 import { get } from './http';
 import { loadRow } from './load';
+import { commentPost, login, signedInArticle, signedInHome, signedInThousand } from './measure-accounts';
+import { live } from './measure-live';
+import { search, searchIndex, searchPage } from './measure-search';
+import { soak } from './soak';
 import { percentile, round, tally } from './stats';
 import type { BenchContext, Measurement, Row } from './types';
 
@@ -116,6 +121,18 @@ const home: Measurement = {
   },
 };
 
+const thousand: Measurement = {
+  name: 'article-1000',
+  description: 'the anonymous article page of the article with ~1 000 comments (first page: 50 threads with their replies)',
+  async run(ctx) {
+    const { path, comments, origin } = ctx.fixtures.thousand;
+    const cold = await get(`${ctx.server.origin}${path}`);
+    const row = await loadRow(ctx, 'article-1000', { label: `article with ${comments} comments (identity)`, paths: [path] });
+    const first = `${origin === 'corpus' ? 'from the corpus' : 'made by the bench'}, ${path}; first request ${round(cold.ms)} ms (${String(cold.headers['x-nextjs-cache'] ?? 'no cache header')}, ${cold.body.length} bytes)`;
+    return [{ ...row, note: [first, row.note].filter(Boolean).join('; ') }];
+  },
+};
+
 async function baselineRows(ctx: BenchContext, gzip: boolean): Promise<Row[]> {
   const baseline = await startBaseline(articleHtml(ctx));
   try {
@@ -181,4 +198,25 @@ const staticAsset: Measurement = {
   },
 };
 
-export const measurements: Measurement[] = [warmUp, article, articleGzip, home, baseline, baselineGzip, health, redirect, staticAsset];
+export const measurements: Measurement[] = [
+  warmUp,
+  article,
+  articleGzip,
+  home,
+  baseline,
+  baselineGzip,
+  thousand,
+  signedInArticle,
+  signedInHome,
+  searchPage,
+  search,
+  searchIndex,
+  login,
+  commentPost,
+  live,
+  signedInThousand,
+  health,
+  redirect,
+  staticAsset,
+  soak,
+];

@@ -62,17 +62,14 @@ async function main(): Promise<number> {
 
     const serverStarted = performance.now();
     const profileDir = options.profile ? path.join(root, '.bench', 'profiles', startedAt.replace(/[:.]/g, '-')) : undefined;
-    server = await startServer(root, corpus.file, log, {
-      port: options.port,
-      profileDir,
-      env: {
-        // Every bench client comes from 127.0.0.1: the per-address cap of live streams (20) would
-        // refuse all but 20 of them. The global cap (LIVE_MAX_STREAMS, 5 000) stays as it is.
-        LIVE_MAX_STREAMS_PER_IP: '100000',
-        // Each writer posts every --post-every ms; the server's per-author interval is half of that.
-        COMMENT_INTERVAL_MS: String(Math.max(1, Math.floor(options.postEvery / 2))),
-      },
-    });
+    const serverEnv = {
+      // Every bench client comes from 127.0.0.1: the per-address cap of live streams (20) would
+      // refuse all but 20 of them. The global cap (LIVE_MAX_STREAMS, 5 000) stays as it is.
+      LIVE_MAX_STREAMS_PER_IP: '100000',
+      // Each writer posts every --post-every ms; the server's per-author interval is half of that.
+      COMMENT_INTERVAL_MS: String(Math.max(1, Math.floor(options.postEvery / 2))),
+    };
+    server = await startServer(root, corpus.file, log, { port: options.port, profileDir, env: serverEnv });
     const readySeconds = seconds(serverStarted);
     const rssStart = server.rss();
     log(`server: serving process pid ${server.pid}, RSS ${mb(rssStart) ?? '?'} MB`);
@@ -89,6 +86,8 @@ async function main(): Promise<number> {
       sections: [],
       windows: [],
       log,
+      startSpareServer: (name) =>
+        startServer(root, corpus.file, log, { port: options.port === undefined ? undefined : options.port + 1, env: serverEnv, logName: `server-${name}.log` }),
       get aborted() {
         return isInterrupted();
       },

@@ -23,6 +23,8 @@ export interface LoadSpec {
   serverPid?: number;
   /** Connections; defaults to --connections. */
   connections?: number;
+  /** A request unanswered after this long counts as an error (default 10 s). */
+  timeoutSeconds?: number;
 }
 
 const running = new Set<autocannon.Instance>();
@@ -76,7 +78,7 @@ export function startLoad(
       url: `${origin}${spec.paths[0] ?? '/'}`,
       connections,
       duration: seconds,
-      timeout: 10,
+      timeout: spec.timeoutSeconds ?? 10,
       headers,
       requests: spec.paths.map((path) => ({ method: 'GET', path, headers })),
       setupClient: (client) => {
@@ -149,6 +151,11 @@ export function loadResultRow(measurement: string, spec: LoadSpec, result: autoc
     note: notes.join('; ') || undefined,
     warning: problems.join('; ') || undefined,
   };
+}
+
+/** Load on pages rendered per request: fewer connections, a longer run, a longer timeout. */
+export function dynamicRow(ctx: BenchContext, measurement: string, spec: LoadSpec): Promise<Row> {
+  return loadRow(ctx, measurement, { connections: ctx.options.dynamicConnections, timeoutSeconds: 60, ...spec }, undefined, 2 * ctx.options.duration);
 }
 
 /** Microseconds of the monotonic clock (CLOCK_MONOTONIC, as V8's profiler timestamps). */

@@ -1,6 +1,6 @@
 /** Signed-in readers and writers: log-in timing, per-request pages, comment posting under read load. */
 import { userAgent } from './http';
-import { loadRow } from './load';
+import { dynamicRow, loadRow } from './load';
 import { logIn, signedIn } from './session';
 import { percentile, round } from './stats';
 import type { BenchContext, Measurement, Row } from './types';
@@ -57,8 +57,8 @@ export const signedInArticle: Measurement = {
   name: 'signed-in',
   description: 'the article page for a signed-in reader (rendered per request: app/s/[lang]), rotating over the picked articles',
   run: async (ctx) => [
-    await loadRow(ctx, 'signed-in', {
-      label: 'article page, signed in (identity)',
+    await dynamicRow(ctx, 'signed-in', {
+      label: `article page, signed in (identity, ${ctx.options.dynamicConnections} conns)`,
       paths: ctx.articles.map((a) => a.path),
       headers: { cookie: await readerCookie(ctx) },
       tallyHeader: 'x-nextjs-cache',
@@ -70,7 +70,7 @@ export const signedInHome: Measurement = {
   name: 'signed-in-home',
   description: 'the home page / for a signed-in reader (rendered per request)',
   run: async (ctx) => [
-    await loadRow(ctx, 'signed-in-home', { label: 'home page /, signed in (identity)', paths: ['/'], headers: { cookie: await readerCookie(ctx) }, tallyHeader: 'x-nextjs-cache' }),
+    await dynamicRow(ctx, 'signed-in-home', { label: `home page /, signed in (identity, ${ctx.options.dynamicConnections} conns)`, paths: ['/'], headers: { cookie: await readerCookie(ctx) }, tallyHeader: 'x-nextjs-cache' }),
   ],
 };
 
@@ -79,8 +79,8 @@ export const signedInThousand: Measurement = {
   description: 'the article with ~1 000 comments for a signed-in reader (per request: first page of 50 threads, forms and votes)',
   optional: true,
   run: async (ctx) => [
-    await loadRow(ctx, 'signed-in-1000', {
-      label: `article with ${ctx.fixtures.thousand.comments} comments, signed in`,
+    await dynamicRow(ctx, 'signed-in-1000', {
+      label: `article with ${ctx.fixtures.thousand.comments} comments, signed in (${ctx.options.dynamicConnections} conns)`,
       paths: [ctx.fixtures.thousand.path],
       headers: { cookie: await readerCookie(ctx) },
       tallyHeader: 'x-nextjs-cache',

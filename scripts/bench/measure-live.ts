@@ -6,7 +6,7 @@
 import { latencyFigures } from './measure-accounts';
 import { mb, round } from './stats';
 import { openStreams, type StreamEvent } from './sse';
-import type { Measurement, Row } from './types';
+import type { BenchContext, Measurement, Row } from './types';
 import { postOnce, prepareWriters } from './writers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -32,6 +32,7 @@ export const live: Measurement = {
       if (++current.got === n) current.all();
     };
 
+    const memory = await memoryPerStream(ctx, n);
     const rssBefore = ctx.server.rss();
     const opening = performance.now();
     ctx.log(`live: opening ${n} streams`);
@@ -42,12 +43,11 @@ export const live: Measurement = {
     const rows: Row[] = [];
     try {
       if (streams.ready < n) throw new Error(`only ${streams.ready} of ${n} streams opened (${[...streams.refused].map(([k, v]) => `${k}×${v}`).join(', ')})`);
-      const perStreamKb = rssBefore !== null && rssOpen !== null ? round((rssOpen - rssBefore) / 1024 / n, 1) : null;
       rows.push({
         measurement: 'live',
         label: `live: ${n} open streams, server memory per stream`,
-        value: perStreamKb === null ? '?' : `${perStreamKb} KB`,
-        note: `server RSS ${mb(rssBefore)} MB → ${mb(rssOpen)} MB with ${n} streams open (2 s after the last opened); opened ${openSeconds.toFixed(1)} s, 50 at a time`,
+        value: memory.perStreamKb === null ? '?' : `${memory.perStreamKb} KB`,
+        note: `${memory.note}; on the server under test (heap already grown by earlier runs): RSS ${mb(rssBefore)} → ${mb(rssOpen)} MB, ${n} streams opened in ${openSeconds.toFixed(1)} s, 50 at a time`,
       });
 
       ctx.log(`live: ${ctx.options.livePosts} comments, one every ${ctx.options.postEvery} ms, each awaited on all ${n} streams`);
@@ -112,6 +112,30 @@ export const live: Measurement = {
     return rows;
   },
 };
+
+/**
+ * RSS per stream on a fresh server (same store, same build): the server under test has a heap
+ * grown by the earlier measurements, with room for the streams that RSS would not show.
+ */
+async function memoryPerStream(ctx: BenchContext, n: number): Promise<{ perStreamKb: number | null; note: string }> {
+  ctx.log(`live: memory per stream, on a fresh server`);
+  const spare = await ctx.startSpareServer('live-memory');
+  try {
+    // The stream route's modules load on its first request: not a per-stream cost.
+    const first = await openStreams(spare.origin, 10);
+    first.close();
+    await sleep(2000);
+    const before = spare.rss();
+    const streams = await openStreams(spare.origin, n);
+    await sleep(2000);
+    const after = spare.rss();
+    streams.close();
+    const perStreamKb = before !== null && after !== null && streams.ready > 0 ? round((after - before) / 1024 / streams.ready, 1) : null;
+    return { perStreamKb, note: `fresh server: RSS ${mb(before)} MB → ${mb(after)} MB with ${streams.ready} streams open (2 s after the last opened)` };
+  } finally {
+    await spare.stop();
+  }
+}
 
 function percentile50(values: number[]): number {
   if (values.length === 0) return NaN;

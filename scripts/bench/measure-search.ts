@@ -6,7 +6,7 @@
 import { openDb } from '@/db/open';
 import { BENCH_QUERIES, measureSearch } from '@/lib/search/bench';
 import { rebuildSearchIndex } from '@/lib/search/rebuild';
-import { loadRow } from './load';
+import { dynamicRow } from './load';
 import { round } from './stats';
 import type { Measurement } from './types';
 
@@ -59,8 +59,8 @@ export const searchPage: Measurement = {
   name: 'search-page',
   description: `GET /search?q=… (anonymous, rendered per request), rotating over the ${BENCH_QUERIES.length} bench queries, pages 1 and 2`,
   run: async (ctx) => [
-    await loadRow(ctx, 'search-page', {
-      label: 'search page /search?q=… (identity)',
+    await dynamicRow(ctx, 'search-page', {
+      label: `search page /search?q=… (identity, ${ctx.options.dynamicConnections} conns)`,
       paths: BENCH_QUERIES.flatMap((q) => [`/search?q=${encodeURIComponent(q)}`, `/search?q=${encodeURIComponent(q)}&page=2`]),
       tallyHeader: null,
     }),

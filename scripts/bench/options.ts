@@ -22,6 +22,10 @@ load
   --duration S       seconds per load measurement (default 10)
   --warmup S         seconds of unrecorded load before each measurement (default 2)
   --connections C    concurrent connections of the reader load (default 50)
+  --dynamic-connections C
+                     connections for the pages rendered per request (signed-in pages, search),
+                     which run for 2 × --duration (default 10: at 50, a request waits for ~50
+                     renders and times out)
   --urls U           article addresses to rotate over (default 200)
 
 accounts, comments, live updates
@@ -67,6 +71,7 @@ const schema = z.object({
   duration: whole('duration', 1, 600).default(10),
   warmup: whole('warmup', 0, 60).default(2),
   connections: whole('connections', 1, 1000).default(50),
+  dynamicConnections: whole('dynamic-connections', 1, 1000).default(10),
   urls: whole('urls', 1, 10_000).default(200),
   logins: whole('logins', 1, 1000).default(30),
   writers: whole('writers', 1, 100).default(5),
@@ -102,6 +107,7 @@ export function readOptions(argv: string[], measurements: Array<{ name: string; 
         duration: { type: 'string' },
         warmup: { type: 'string' },
         connections: { type: 'string' },
+        'dynamic-connections': { type: 'string' },
         urls: { type: 'string' },
         logins: { type: 'string' },
         writers: { type: 'string' },
@@ -126,7 +132,7 @@ export function readOptions(argv: string[], measurements: Array<{ name: string; 
     console.log(help);
     process.exit(0);
   }
-  const parsed = schema.safeParse({ ...values, postEvery: values['post-every'], livePosts: values['live-posts'] });
+  const parsed = schema.safeParse({ ...values, postEvery: values['post-every'], livePosts: values['live-posts'], dynamicConnections: values['dynamic-connections'] });
   if (!parsed.success) fail(parsed.error.issues.map((i) => i.message).join('; '), help);
   const unknown = [...(parsed.data.only ?? []), ...(parsed.data.skip ?? [])].filter((name) => !names.includes(name));
   if (unknown.length > 0) fail(`unknown measurement(s): ${unknown.join(', ')}`, help);

@@ -113,6 +113,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Run with `node --cpu-prof`, writing the profile into this folder when the server exits. */
   profileDir?: string;
+  /** The log's name in .bench/ (default server.log). */
+  logName?: string;
 }
 
 export async function startServer(root: string, databaseFile: string, log: (m: string) => void, options: ServerOptions = {}): Promise<RunningServer> {
@@ -120,7 +122,7 @@ export async function startServer(root: string, databaseFile: string, log: (m: s
   const { address, family } = await dns.lookup(NEXT_HOSTNAME);
   const port = options.port ?? (await freePort(address));
   const origin = family === 6 ? `http://[${address}]:${port}` : `http://${address}:${port}`;
-  const logFile = path.join(root, '.bench', 'server.log');
+  const logFile = path.join(root, '.bench', options.logName ?? 'server.log');
   const out = fs.openSync(logFile, 'w');
   const { args, env, command } = serverCommand(root, address, port);
   if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });

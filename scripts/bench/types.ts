@@ -90,6 +90,8 @@ export interface BenchContext {
   /** The recorded load runs (monotonic µs, the clock of V8's CPU profiles): --profile splits its figures by them. */
   windows: LoadWindow[];
   log(message: string): void;
+  /** A second server on the same store, as the first is started (for a clean memory reading); stop it after use. */
+  startSpareServer(name: string): Promise<ServerHandle & { stop(): Promise<void> }>;
   /** Set once the run is being interrupted: long measurements should stop early. */
   readonly aborted: boolean;
 }

@@ -25,6 +25,7 @@ import { compareToBaseline, summary, table, writeJson, type Report } from './ben
 import { startServer, type RunningServer } from './bench/server';
 import { mb } from './bench/stats';
 import type { BenchContext, Row } from './bench/types';
+import { commentInterval } from './bench/writers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -56,9 +57,9 @@ async function main(): Promise<number> {
     }
     const buildSeconds = reason ? seconds(buildStarted) : 0;
 
+    const fixtures = await prepareFixtures(corpus.file, { writers: options.writers }, log);
     const articles = pickArticles(corpus.file, options.urls);
     log(`articles: ${articles.length} addresses picked from the corpus`);
-    const fixtures = await prepareFixtures(corpus.file, { writers: options.writers }, log);
 
     const serverStarted = performance.now();
     const profileDir = options.profile ? path.join(root, '.bench', 'profiles', startedAt.replace(/[:.]/g, '-')) : undefined;
@@ -67,7 +68,7 @@ async function main(): Promise<number> {
       // refuse all but 20 of them. The global cap (LIVE_MAX_STREAMS, 5 000) stays as it is.
       LIVE_MAX_STREAMS_PER_IP: '100000',
       // Each writer posts every --post-every ms; the server's per-author interval is half of that.
-      COMMENT_INTERVAL_MS: String(Math.max(1, Math.floor(options.postEvery / 2))),
+      COMMENT_INTERVAL_MS: String(commentInterval(options.postEvery)),
     };
     server = await startServer(root, corpus.file, log, { port: options.port, profileDir, env: serverEnv });
     const readySeconds = seconds(serverStarted);

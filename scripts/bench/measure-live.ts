@@ -7,7 +7,7 @@ import { latencyFigures } from './measure-accounts';
 import { mb, round } from './stats';
 import { openStreams, type StreamEvent } from './sse';
 import type { BenchContext, Measurement, Row } from './types';
-import { postOnce, prepareWriters } from './writers';
+import { commentInterval, postOnce, prepareWriters } from './writers';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
@@ -77,7 +77,7 @@ export const live: Measurement = {
         if (entry.writtenAt !== null) for (const t of received) perStream.push(t - entry.writtenAt);
         for (const t of received) fromSend.push(t - posted.sentAt);
         if (received.length > 0) lastStream.push(Math.max(...received) - posted.sentAt);
-        await sleep(slot + ctx.options.postEvery - performance.now());
+        await sleep(Math.max(slot + ctx.options.postEvery - performance.now(), commentInterval(ctx.options.postEvery) + 20));
       }
       rows.push({
         measurement: 'live',

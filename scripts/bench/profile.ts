@@ -132,6 +132,13 @@ export function summarizeProfile(file: string, windows: LoadWindow[], topAreas =
       const ms = cpuPerRequest === null ? '' : `${((cpuPerRequest * us) / Math.max(1, t.busyUs)).toFixed(2).padStart(7)} ms/req`;
       lines.push(`  ${pct(us, t.busyUs)} ${ms}  ${where}`);
     }
+    lines.push(
+      `  busiest functions: ${[...t.byFunction]
+        .sort((a, b) => b[1].us - a[1].us)
+        .slice(0, 6)
+        .map(([key, { us }]) => `${key} ${pct(us, t.busyUs).trim()}`)
+        .join(', ')}`,
+    );
   }
   const source = inWindows.busyUs > 0 ? inWindows : whole;
   lines.push(

@@ -39,9 +39,17 @@ export function postOnce(ctx: BenchContext, writer: Writer): Promise<Posted> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-/** Every writer posts until `stopAt` (performance.now() time); resolves with every post's outcome. */
+/** The server's per-author interval (COMMENT_INTERVAL_MS), as scripts/bench.ts starts it. */
+export const commentInterval = (postEvery: number) => Math.max(1, Math.floor(postEvery / 2));
+
+/**
+ * Every writer posts until `stopAt` (performance.now() time); resolves with every post's outcome.
+ * A writer posts every --post-every ms, but never sooner than the server's interval after the
+ * answer to its last post (the comment's time is taken before the answer), as a person would.
+ */
 export async function runWriters(ctx: BenchContext, writers: Writer[], stopAt: number, onPost?: (p: Posted) => void): Promise<Posted[]> {
   const every = ctx.options.postEvery;
+  const gap = commentInterval(every) + 20;
   const all: Posted[] = [];
   await Promise.all(
     writers.map(async (writer, i) => {
@@ -52,7 +60,7 @@ export async function runWriters(ctx: BenchContext, writers: Writer[], stopAt: n
         const posted = await postOnce(ctx, writer);
         all.push(posted);
         onPost?.(posted);
-        await sleep(Math.min(slot + every, stopAt) - performance.now());
+        await sleep(Math.min(Math.max(slot + every - performance.now(), gap), stopAt - performance.now()));
       }
     }),
   );

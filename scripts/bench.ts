@@ -1,11 +1,14 @@
 /**
- * `npm run bench [-- --articles 100000 --comments 1000000 --duration 10 --connections 50 --keep]`
+ * `npm run bench [-- --articles 100000 --comments 1000000 --duration 10 --connections 50 --soak 300 …]`
+ * (`npm run bench -- --help` lists every option and measurement.)
  *
  * One run: generates (or reuses) the synthetic corpus in `.bench/`, builds when the production build
- * is older than the sources, serves it with `next start` on a free loopback port against the corpus,
- * warms the page cache with a realistic set of articles (timing the cold renders), runs the
- * measurements of scripts/bench/measurements.ts, prints a table and a `BENCH_JSON {…}` line (also
- * `.bench/last.json`), and shuts everything down. It prints figures; it never fails on them.
+ * is older than the sources, prepares the bench users and articles in the store
+ * (scripts/bench/fixtures.ts), serves it as `npm start` does (scripts/serve.mjs) on a loopback port
+ * against the corpus, warms the page cache with a realistic set of articles (timing the cold
+ * renders), runs the measurements of scripts/bench/measurements.ts (or the soak), prints a table and
+ * a `BENCH_JSON {…}` line (also `.bench/last.json`), and shuts everything down. It prints figures; it
+ * never fails on them.
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -13,13 +16,16 @@ import { fileURLToPath } from 'node:url';
 import { build, staleBuildReason } from './bench/build';
 import { ensureCorpus, pickArticles } from './bench/corpus';
 import { closeConnections } from './bench/http';
+import { prepareFixtures } from './bench/fixtures';
 import { measurements } from './bench/measurements';
-import { readOptions } from './bench/options';
+import { readOptions, selectMeasurements } from './bench/options';
+import { newestProfile, summarizeProfile } from './bench/profile';
 import { installSignalHandlers, isInterrupted, killAll } from './bench/processes';
 import { compareToBaseline, summary, table, writeJson, type Report } from './bench/report';
 import { startServer, type RunningServer } from './bench/server';
 import { mb } from './bench/stats';
 import type { BenchContext, Row } from './bench/types';
+import { commentInterval } from './bench/writers';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -29,8 +35,8 @@ async function main(): Promise<number> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   installSignalHandlers();
-  const options = readOptions(process.argv.slice(2), measurements.map((m) => m.name));
-  const selected = measurements.filter((m) => m.always || (options.only ? options.only.includes(m.name) : !m.optional));
+  const options = readOptions(process.argv.slice(2), measurements);
+  const selected = selectMeasurements(measurements, options);
   // Children get no telemetry (no outbound network) and the production mode.
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' };
   process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -51,11 +57,20 @@ async function main(): Promise<number> {
     }
     const buildSeconds = reason ? seconds(buildStarted) : 0;
 
+    const fixtures = await prepareFixtures(corpus.file, { writers: options.writers }, log);
     const articles = pickArticles(corpus.file, options.urls);
     log(`articles: ${articles.length} addresses picked from the corpus`);
 
     const serverStarted = performance.now();
-    server = await startServer(root, corpus.file, log);
+    const profileDir = options.profile ? path.join(root, '.bench', 'profiles', startedAt.replace(/[:.]/g, '-')) : undefined;
+    const serverEnv = {
+      // Every bench client comes from 127.0.0.1: the per-address cap of live streams (20) would
+      // refuse all but 20 of them. The global cap (LIVE_MAX_STREAMS, 5 000) stays as it is.
+      LIVE_MAX_STREAMS_PER_IP: '100000',
+      // Each writer posts every --post-every ms; the server's per-author interval is half of that.
+      COMMENT_INTERVAL_MS: String(commentInterval(options.postEvery)),
+    };
+    server = await startServer(root, corpus.file, log, { port: options.port, profileDir, env: serverEnv });
     const readySeconds = seconds(serverStarted);
     const rssStart = server.rss();
     log(`server: serving process pid ${server.pid}, RSS ${mb(rssStart) ?? '?'} MB`);
@@ -66,8 +81,14 @@ async function main(): Promise<number> {
       server,
       corpus: { file: corpus.file, articles: corpus.articles, comments: corpus.comments },
       articles,
+      fixtures,
+      walFile: `${corpus.file}-wal`,
       shared: new Map(),
+      sections: [],
+      windows: [],
       log,
+      startSpareServer: (name) =>
+        startServer(root, corpus.file, log, { port: options.port === undefined ? undefined : options.port + 1, env: serverEnv, logName: `server-${name}.log` }),
       get aborted() {
         return isInterrupted();
       },
@@ -122,6 +143,11 @@ async function main(): Promise<number> {
         rssAfterMB: rssAfter,
         errorLogLines: server.errorLines().length,
       },
+      fixtures: {
+        users: 2 + fixtures.writers.length,
+        writeArticles: fixtures.writeArticles.map((a) => a.path),
+        thousand: { path: fixtures.thousand.path, comments: fixtures.thousand.comments, origin: fixtures.thousand.origin },
+      },
       articles: {
         count: articles.length,
         hot: articles.filter((a) => a.why === 'hot').length,
@@ -133,8 +159,18 @@ async function main(): Promise<number> {
     };
     report.totalSeconds = Math.round(seconds(started) * 10) / 10;
 
-    console.log(`\n${table(rows)}\n\n${summary(report)}\n`);
     const errors = server.errorLines();
+    // The profile is written when the server exits: stop it first (not with --keep).
+    if (profileDir && !options.keep) {
+      log('profile: stopping the server so that it writes its CPU profile');
+      await server.stop();
+      const file = newestProfile(profileDir);
+      ctx.sections.push(file ? summarizeProfile(file, ctx.windows) : `no CPU profile was written in ${profileDir}`);
+    }
+    report.sections = ctx.sections;
+    console.log(`\n${table(rows)}\n`);
+    for (const section of ctx.sections) console.log(`${section}\n`);
+    console.log(`${summary(report)}\n`);
     if (errors.length > 0) console.log(`server log errors (first 5 of ${errors.length}):\n${errors.slice(0, 5).join('\n')}\n`);
     writeJson(root, report);
 

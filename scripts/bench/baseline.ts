@@ -1,24 +1,31 @@
 /**
  * The baseline: a plain node:http server in a child process (its own event loop, as next-server has)
- * answering every request with the same bytes from memory. What the machine can do at best with
- * Node's HTTP stack and these response sizes; the pages are compared to it.
+ * answering each article address with that page's bytes from memory (as the warm-up got them), so
+ * the mix of sizes is the article rows' mix. What the machine can do at best with Node's HTTP stack
+ * and these responses; the pages are compared to it.
  */
 import type { ChildProcess } from 'node:child_process';
 import { HOST } from './server';
 import { killGroup, spawnGroup } from './processes';
 
-// Plain JavaScript for `node -e`: reads the page from stdin, serves it (pre-gzipped when asked).
+// Plain JavaScript for `node -e`: reads [[path, base64 page], …] from stdin, serves each page at its
+// path (any other path gets the first page), pre-gzipped when asked.
 const serverSource = `
 const http = require('node:http');
 const zlib = require('node:zlib');
 const chunks = [];
 process.stdin.on('data', (c) => chunks.push(c));
 process.stdin.on('end', () => {
-  const body = Buffer.concat(chunks);
-  const gz = zlib.gzipSync(body);
+  const pages = new Map();
+  for (const [path, b64] of JSON.parse(Buffer.concat(chunks).toString('utf8'))) {
+    const body = Buffer.from(b64, 'base64');
+    pages.set(path, { body, gz: zlib.gzipSync(body) });
+  }
+  const fallback = pages.values().next().value;
   const server = http.createServer((req, res) => {
+    const page = pages.get(req.url) || fallback;
     const gzip = /\\bgzip\\b/.test(req.headers['accept-encoding'] || '');
-    const bytes = gzip ? gz : body;
+    const bytes = gzip ? page.gz : page.body;
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
       'content-length': bytes.length,
@@ -38,7 +45,7 @@ export interface Baseline {
   stop(): Promise<void>;
 }
 
-export function startBaseline(body: Buffer): Promise<Baseline> {
+export function startBaseline(pages: Map<string, Buffer>): Promise<Baseline> {
   return new Promise((resolve, reject) => {
     const child = spawnGroup(process.execPath, ['-e', serverSource], {
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -56,7 +63,7 @@ export function startBaseline(body: Buffer): Promise<Baseline> {
       const { port } = JSON.parse(line) as { port: number };
       resolve({ origin: `http://${HOST}:${port}`, child, stop: () => killGroup(child) });
     });
-    child.stdin?.end(body);
+    child.stdin?.end(JSON.stringify([...pages].map(([path, body]) => [path, body.toString('base64')])));
   });
 }
 

@@ -112,7 +112,8 @@ export async function ensureCorpus(root: string, params: CorpusParams, log: (m: 
 /**
  * A realistic set of article addresses: the most viewed (a tenth), the newest (a tenth: what the
  * home page links to), and the rest spread evenly over the id range (the long tail of search and
- * shared links). Hottest first. Read-only: the server may have the store open.
+ * shared links). Hottest first. Never the bench's own articles (source key `bench:…`, see
+ * fixtures.ts). Read-only: the server may have the store open.
  */
 export function pickArticles(file: string, count: number): ArticleTarget[] {
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -125,12 +126,13 @@ export function pickArticles(file: string, count: number): ArticleTarget[] {
       }
     };
     const tenth = Math.max(1, Math.round(count / 10));
-    add(db.prepare('SELECT id, slug FROM articles ORDER BY views DESC, id LIMIT ?').all(tenth) as Array<{ id: number; slug: string }>, 'hot');
+    const corpusOnly = `source_key NOT LIKE 'bench:%'`;
+    add(db.prepare(`SELECT id, slug FROM articles WHERE ${corpusOnly} ORDER BY views DESC, id LIMIT ?`).all(tenth) as Array<{ id: number; slug: string }>, 'hot');
     add(
-      db.prepare('SELECT id, slug FROM articles ORDER BY published_at DESC, id DESC LIMIT ?').all(tenth) as Array<{ id: number; slug: string }>,
+      db.prepare(`SELECT id, slug FROM articles WHERE ${corpusOnly} ORDER BY published_at DESC, id DESC LIMIT ?`).all(tenth) as Array<{ id: number; slug: string }>,
       'new',
     );
-    const ids = db.prepare('SELECT id FROM articles ORDER BY id').pluck().all() as number[];
+    const ids = db.prepare(`SELECT id FROM articles WHERE ${corpusOnly} ORDER BY id`).pluck().all() as number[];
     const wanted = count - picked.size;
     const spread: number[] = [];
     for (let i = 0; i < wanted && ids.length > 0; i++) {

@@ -5,9 +5,9 @@
  * show whether the pages came from the cache.
  */
 import autocannon from 'autocannon';
-import { cpuBetween, sampleCpu } from './cpu';
+import { cpuBetween, sampleCpu, type CpuSplit } from './cpu';
 import { onInterrupt } from './processes';
-import { round, tally } from './stats';
+import { percentile, round, tally } from './stats';
 import type { BenchContext, Row } from './types';
 
 export interface LoadSpec {
@@ -21,10 +21,16 @@ export interface LoadSpec {
   baseline?: boolean;
   /** The process whose CPU time is the "server" figure; defaults to next-server. */
   serverPid?: number;
+  /** Connections; defaults to --connections. */
+  connections?: number;
+  /** A request unanswered after this long counts as an error (default 10 s). */
+  timeoutSeconds?: number;
 }
 
-let current: autocannon.Instance | null = null;
-onInterrupt(() => current?.stop());
+const running = new Set<autocannon.Instance>();
+onInterrupt(() => {
+  for (const instance of running) instance.stop();
+});
 
 interface ParsedHeaders {
   headers?: unknown;
@@ -40,53 +46,73 @@ function headerValue(info: unknown, name: string): string | null {
   return null;
 }
 
-function fire(ctx: BenchContext, spec: LoadSpec, seconds: number, counts: Map<string, number> | null): Promise<autocannon.Result> {
-  const origin = spec.origin ?? ctx.server.origin;
-  const headers = spec.headers ?? {};
-  const n = spec.paths.length;
-  let clientIndex = 0;
-  return new Promise((resolve, reject) => {
-    current = autocannon(
-      {
-        url: `${origin}${spec.paths[0] ?? '/'}`,
-        connections: ctx.options.connections,
-        duration: seconds,
-        timeout: 10,
-        headers,
-        requests: spec.paths.map((path) => ({ method: 'GET', path, headers })),
-        setupClient: (client) => {
-          // Each connection starts at a different place in the list, so the load spreads over it
-          // from the first second instead of every connection asking for the same page.
-          const offset = Math.floor((clientIndex++ * n) / ctx.options.connections) % Math.max(1, n);
-          const rotated = [...spec.paths.slice(offset), ...spec.paths.slice(0, offset)];
-          client.setRequests(rotated.map((path) => ({ method: 'GET', path, headers })));
-          if (counts && spec.tallyHeader !== null) {
-            const name = spec.tallyHeader ?? 'x-nextjs-cache';
-            client.on('headers', (info: unknown) => {
-              const value = headerValue(info, name) ?? '(none)';
-              counts.set(value, (counts.get(value) ?? 0) + 1);
-            });
-          }
-        },
-      },
-      (err: unknown, result: autocannon.Result) => {
-        current = null;
-        if (err) reject(err instanceof Error ? err : new Error(String(err)));
-        else resolve(result);
-      },
-    );
-  });
+export interface RunningLoad {
+  instance: autocannon.Instance;
+  done: Promise<autocannon.Result>;
 }
 
-export async function loadRow(ctx: BenchContext, measurement: string, spec: LoadSpec): Promise<Row> {
-  const { duration, warmup, connections } = ctx.options;
-  ctx.log(`${spec.label}: ${warmup} s warm-up, then ${duration} s at ${connections} connections over ${spec.paths.length} path(s)`);
-  if (warmup > 0) await fire(ctx, spec, warmup, null);
-  const counts = new Map<string, number>();
-  const serverPid = spec.serverPid ?? ctx.server.pid;
-  const before = sampleCpu(serverPid);
-  const result = await fire(ctx, spec, duration, counts);
-  const cpu = cpuBetween(before, sampleCpu(serverPid));
+/**
+ * Starts a load run of `seconds` and returns at once. `counts` (if given) tallies the spec's header;
+ * `onResponse` sees every answer (status, latency in ms) as it arrives, for running figures.
+ */
+export function startLoad(
+  ctx: BenchContext,
+  spec: LoadSpec,
+  seconds: number,
+  counts: Map<string, number> | null,
+  onResponse?: (status: number, ms: number) => void,
+): RunningLoad {
+  const origin = spec.origin ?? ctx.server.origin;
+  const headers = spec.headers ?? {};
+  const connections = spec.connections ?? ctx.options.connections;
+  const n = spec.paths.length;
+  let clientIndex = 0;
+  let resolveDone: (r: autocannon.Result) => void = () => {};
+  let rejectDone: (e: Error) => void = () => {};
+  const done = new Promise<autocannon.Result>((resolve, reject) => {
+    resolveDone = resolve;
+    rejectDone = reject;
+  });
+  const instance = autocannon(
+    {
+      url: `${origin}${spec.paths[0] ?? '/'}`,
+      connections,
+      duration: seconds,
+      timeout: spec.timeoutSeconds ?? 10,
+      headers,
+      requests: spec.paths.map((path) => ({ method: 'GET', path, headers })),
+      setupClient: (client) => {
+        // Each connection starts at a different place in the list, so the load spreads over it
+        // from the first second instead of every connection asking for the same page.
+        const offset = Math.floor((clientIndex++ * n) / connections) % Math.max(1, n);
+        const rotated = [...spec.paths.slice(offset), ...spec.paths.slice(0, offset)];
+        client.setRequests(rotated.map((path) => ({ method: 'GET', path, headers })));
+        if (counts && spec.tallyHeader !== null) {
+          const name = spec.tallyHeader ?? 'x-nextjs-cache';
+          client.on('headers', (info: unknown) => {
+            const value = headerValue(info, name) ?? '(none)';
+            counts.set(value, (counts.get(value) ?? 0) + 1);
+          });
+        }
+      },
+    },
+    (err: unknown, result: autocannon.Result) => {
+      running.delete(instance);
+      if (err) rejectDone(err instanceof Error ? err : new Error(String(err)));
+      else resolveDone(result);
+    },
+  );
+  running.add(instance);
+  if (onResponse) instance.on('response', (_client, status, _bytes, ms) => onResponse(status, ms));
+  return { instance, done };
+}
+
+export function stopAllLoads(): void {
+  for (const instance of running) instance.stop();
+}
+
+/** The table row of a finished load run. */
+export function loadResultRow(measurement: string, spec: LoadSpec, result: autocannon.Result, cpu: CpuSplit, counts: Map<string, number>, latencies: number[]): Row {
   const notes: string[] = [];
   if (spec.tallyHeader !== null && counts.size > 0) notes.push(`${spec.tallyHeader ?? 'x-nextjs-cache'}: ${tally(counts)}`);
   if (result.non2xx > 0 && result.statusCodeStats) {
@@ -108,8 +134,10 @@ export async function loadRow(ctx: BenchContext, measurement: string, spec: Load
     measurement,
     label: spec.label,
     reqPerSec: round(result.requests.mean, 1),
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
+    // autocannon's summary has no p95: the percentiles come from every response's own time.
+    p50Ms: latencies.length > 0 ? round(percentile(latencies, 50)) : result.latency.p50,
+    p95Ms: latencies.length > 0 ? round(percentile(latencies, 95)) : undefined,
+    p99Ms: latencies.length > 0 ? round(percentile(latencies, 99)) : result.latency.p99,
     maxMs: result.latency.max,
     requests: completed,
     non2xx: result.non2xx,
@@ -123,4 +151,41 @@ export async function loadRow(ctx: BenchContext, measurement: string, spec: Load
     note: notes.join('; ') || undefined,
     warning: problems.join('; ') || undefined,
   };
+}
+
+/** Load on pages rendered per request: fewer connections, a longer run, a longer timeout. */
+export function dynamicRow(ctx: BenchContext, measurement: string, spec: LoadSpec): Promise<Row> {
+  return loadRow(ctx, measurement, { connections: ctx.options.dynamicConnections, timeoutSeconds: 60, ...spec }, undefined, 2 * ctx.options.duration);
+}
+
+/** Microseconds of the monotonic clock (CLOCK_MONOTONIC, as V8's profiler timestamps). */
+export const monotonicUs = () => Number(process.hrtime.bigint() / 1000n);
+
+/**
+ * Warm-up (unrecorded) then a recorded run of --duration seconds (or `seconds`); `during` runs
+ * alongside the recorded part and gets its end as a performance.now() time.
+ */
+export async function loadRow(
+  ctx: BenchContext,
+  measurement: string,
+  spec: LoadSpec,
+  during?: (stopAt: number) => Promise<void>,
+  seconds = ctx.options.duration,
+): Promise<Row> {
+  const { warmup } = ctx.options;
+  const connections = spec.connections ?? ctx.options.connections;
+  ctx.log(`${spec.label}: ${warmup} s warm-up, then ${seconds} s at ${connections} connections over ${spec.paths.length} path(s)`);
+  if (warmup > 0) await startLoad(ctx, spec, warmup, null).done;
+  const counts = new Map<string, number>();
+  const serverPid = spec.serverPid ?? ctx.server.pid;
+  const before = sampleCpu(serverPid);
+  const latencies: number[] = [];
+  const startUs = monotonicUs();
+  const run = startLoad(ctx, spec, seconds, counts, (_status, ms) => latencies.push(ms));
+  const side = during?.(performance.now() + seconds * 1000);
+  const result = await run.done;
+  const cpu = cpuBetween(before, sampleCpu(serverPid));
+  await side;
+  if (serverPid === ctx.server.pid) ctx.windows.push({ label: spec.label, startUs, endUs: monotonicUs(), requests: result.requests.total, serverCpuMs: cpu.serverMs });
+  return loadResultRow(measurement, spec, result, cpu, counts, latencies);
 }

@@ -1,12 +1,17 @@
 /**
  * What the benchmark measures, in the order it runs. Each entry is a small async function that
- * returns rows; add new ones here (log-in timing, comment post p95, SSE fan-out, search, digest…).
- * Optional ones are diagnostics, run only when named in `--only`.
+ * returns rows; add new ones here. Read-only measurements come first, then the ones that write
+ * (log-ins add sessions, posts revalidate pages), then the diagnostics. Optional ones run only when
+ * named in `--only`; the soak only with `--soak`.
  */
 import { startBaseline } from './baseline';
 import { digestMeasurement } from './digest';
 import { get } from './http';
 import { loadRow } from './load';
+import { commentPost, login, signedInArticle, signedInHome, signedInThousand } from './measure-accounts';
+import { live } from './measure-live';
+import { search, searchIndex, searchPage } from './measure-search';
+import { soak } from './soak';
 import { percentile, round, tally } from './stats';
 import type { BenchContext, Measurement, Row } from './types';
 
@@ -14,6 +19,7 @@ import type { BenchContext, Measurement, Row } from './types';
 export const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 const ARTICLE_HTML = 'article-html';
+const ARTICLE_PAGES = 'article-pages';
 
 function articleHtml(ctx: BenchContext): Buffer {
   const html = ctx.shared.get(ARTICLE_HTML);
@@ -51,11 +57,15 @@ const warmUp: Measurement = {
   async run(ctx) {
     const measurement = 'warm-up';
     const first: Array<{ ms: number; status: number; cache?: string }> = [];
+    // What each page is, for the baseline server to send the same bytes.
+    const pages = new Map<string, Buffer>();
+    ctx.shared.set(ARTICLE_PAGES, pages);
     ctx.log(`warm-up: rendering ${ctx.articles.length} articles one at a time`);
     for (const target of ctx.articles) {
       if (ctx.aborted) break;
       const res = await get(ctx.server.origin + target.path);
       first.push({ ms: res.ms, status: res.status, cache: res.headers['x-nextjs-cache'] as string | undefined });
+      if (res.status === 200) pages.set(target.path, res.body);
     }
     // Again, a few of them: now they must come from the cache.
     const again: Array<{ ms: number; status: number; cache?: string }> = [];
@@ -65,6 +75,7 @@ const warmUp: Measurement = {
       if (!ctx.shared.has(ARTICLE_HTML) && res.status === 200) ctx.shared.set(ARTICLE_HTML, res.body);
     }
     const hits = again.filter((s) => s.cache === 'HIT').length;
+    const renderSeconds = first.reduce((sum, s) => sum + s.ms, 0) / 1000;
     const bad = first.filter((s) => s.status !== 200).length;
     const sizes = first.length > 0 ? (ctx.shared.get(ARTICLE_HTML) as Buffer | undefined)?.length : undefined;
     return [
@@ -72,7 +83,9 @@ const warmUp: Measurement = {
         measurement,
         'article, first render (cold, 1 at a time)',
         first,
-        `x-nextjs-cache: ${tally(count(first.map((s) => s.cache)))}; status ${tally(count(first.map((s) => s.status)))}`,
+        // Each of these pages is rendered again once per revalidate period (60 s) while it is read:
+        // what keeping them fresh costs, whatever the traffic.
+        `x-nextjs-cache: ${tally(count(first.map((s) => s.cache)))}; status ${tally(count(first.map((s) => s.status)))}; all ${first.length} renders took ${round(renderSeconds, 1)} s: re-rendering them every 60 s (revalidate) takes ~${Math.round((renderSeconds / 60) * 100)} % of a core`,
         bad > 0 ? `${bad} of ${first.length} first requests did not answer 200` : undefined,
       ),
       timingRow(
@@ -117,13 +130,27 @@ const home: Measurement = {
   },
 };
 
+const thousand: Measurement = {
+  name: 'article-1000',
+  description: 'the anonymous article page of the article with ~1 000 comments (first page: 50 threads with their replies)',
+  async run(ctx) {
+    const { path, comments, origin } = ctx.fixtures.thousand;
+    const cold = await get(`${ctx.server.origin}${path}`);
+    const row = await loadRow(ctx, 'article-1000', { label: `article with ${comments} comments (identity)`, paths: [path] });
+    const first = `${origin === 'corpus' ? 'from the corpus' : 'made by the bench'}, ${path}; first request ${round(cold.ms)} ms (${String(cold.headers['x-nextjs-cache'] ?? 'no cache header')}, ${cold.body.length} bytes)`;
+    return [{ ...row, note: [first, row.note].filter(Boolean).join('; ') }];
+  },
+};
+
 async function baselineRows(ctx: BenchContext, gzip: boolean): Promise<Row[]> {
-  const baseline = await startBaseline(articleHtml(ctx));
+  const pages = ctx.shared.get(ARTICLE_PAGES);
+  if (!(pages instanceof Map) || pages.size === 0) throw new Error('the warm-up measurement has not fetched the article pages');
+  const baseline = await startBaseline(pages as Map<string, Buffer>);
   try {
     const name = gzip ? 'baseline-gzip' : 'baseline';
     return [
       await loadRow(ctx, name, {
-        label: gzip ? 'baseline: same page, pre-gzipped, node:http' : 'baseline: same page from memory, node:http',
+        label: gzip ? 'baseline: same pages, pre-gzipped, node:http' : 'baseline: same pages from memory, node:http',
         origin: baseline.origin,
         paths: articlePaths(ctx),
         headers: gzip ? { 'accept-encoding': BROWSER_ACCEPT_ENCODING } : {},
@@ -139,13 +166,13 @@ async function baselineRows(ctx: BenchContext, gzip: boolean): Promise<Row[]> {
 
 const baseline: Measurement = {
   name: 'baseline',
-  description: 'a plain node:http server (child process) sending one article page’s bytes from memory',
+  description: 'a plain node:http server (child process) sending each picked article’s bytes (as the warm-up got them) from memory',
   run: (ctx) => baselineRows(ctx, false),
 };
 
 const baselineGzip: Measurement = {
   name: 'baseline-gzip',
-  description: 'the same, sending the page gzipped once in advance (what a cache in front would do)',
+  description: 'the same, sending the pages gzipped once in advance (what a cache in front would do)',
   run: (ctx) => baselineRows(ctx, true),
 };
 
@@ -182,4 +209,26 @@ const staticAsset: Measurement = {
   },
 };
 
-export const measurements: Measurement[] = [warmUp, article, articleGzip, home, baseline, baselineGzip, health, redirect, staticAsset, digestMeasurement];
+export const measurements: Measurement[] = [
+  warmUp,
+  article,
+  articleGzip,
+  home,
+  baseline,
+  baselineGzip,
+  thousand,
+  signedInArticle,
+  signedInHome,
+  searchPage,
+  search,
+  searchIndex,
+  login,
+  commentPost,
+  live,
+  signedInThousand,
+  health,
+  redirect,
+  staticAsset,
+  digestMeasurement,
+  soak,
+];

@@ -24,7 +24,11 @@ export interface Report {
     errorLogLines: number;
   };
   articles: { count: number; hot: number; new: number; spread: number };
+  /** What the signed-in measurements used (scripts/bench/fixtures.ts). */
+  fixtures: { users: number; writeArticles: string[]; thousand: { path: string; comments: number; origin: string } };
   rows: Row[];
+  /** Blocks printed after the table: the soak's samples, the profile's breakdown. */
+  sections?: string[];
   /** Measurements that threw: name → message. The benchmark goes on without them. */
   failures: Record<string, string>;
 }
@@ -34,7 +38,8 @@ export function compareToBaseline(rows: Row[]): void {
   const base = rows.find((r) => r.baseline && r.reqPerSec);
   if (!base?.reqPerSec) return;
   for (const row of rows) {
-    if (row.reqPerSec !== undefined) row.vsBaseline = Math.round((row.reqPerSec / base.reqPerSec) * 1000) / 1000;
+    // Page loads only (rows with a response size): posts per second are not comparable to it.
+    if (row.reqPerSec !== undefined && row.bytesPerResponse !== undefined) row.vsBaseline = Math.round((row.reqPerSec / base.reqPerSec) * 1000) / 1000;
   }
 }
 
@@ -42,9 +47,10 @@ const fmt = (v: number | undefined, digits = 0): string =>
   v === undefined || Number.isNaN(v) ? '–' : v.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function table(rows: Row[]): string {
-  const header = ['', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'bytes/resp', '× baseline', 'srv CPU ms/req', 'CPU% srv/gen/other'];
+  const header = ['', 'value', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'requests', 'non-2xx', 'errors', 'bytes/resp', '× baseline', 'srv CPU ms/req', 'CPU% srv/gen/other'];
   const lines = rows.map((r) => [
     r.label,
+    r.value ?? '–',
     fmt(r.reqPerSec),
     fmt(r.p50Ms, 1),
     fmt(r.p95Ms, 1),
@@ -77,6 +83,7 @@ export function summary(report: Report): string {
       .map(([k, v]) => `after ${k} ${v ?? '?'} MB`)
       .join(', ')}`,
     `articles ${report.articles.count} addresses (${report.articles.hot} most viewed, ${report.articles.new} newest, ${report.articles.spread} spread over the ids)`,
+    `fixtures ${report.fixtures.users} bench users; writers post to ${report.fixtures.writeArticles.join(', ')}; ${report.fixtures.thousand.comments} comments on ${report.fixtures.thousand.path} (${report.fixtures.thousand.origin})`,
     `machine  ${report.machine.cpus} CPUs, node ${report.machine.node}, load average ${report.machine.loadAvgStart.join(' ')} at start, ${report.machine.loadAvgEnd.join(' ')} at end; ${report.options.connections} connections, ${report.options.duration} s each after ${report.options.warmup} s warm-up, 1 load worker`,
     ...report.rows.filter((r) => r.warning).map((r) => `WARNING  ${r.label}: ${r.warning}`),
     ...Object.entries(report.failures).map(([name, message]) => `FAILED   ${name}: ${message}`),

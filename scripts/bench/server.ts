@@ -106,15 +106,28 @@ function serverCommand(root: string, address: string, port: number): { args: str
   return { args: [nextBin, 'start', '-H', NEXT_HOSTNAME, '-p', String(port)], env: {}, command: `next start -H ${NEXT_HOSTNAME}` };
 }
 
-export async function startServer(root: string, databaseFile: string, log: (m: string) => void): Promise<RunningServer> {
+export interface ServerOptions {
+  /** Listen here instead of on a free port. */
+  port?: number;
+  /** Extra environment (limits the measurements need). */
+  env?: Record<string, string>;
+  /** Run with `node --cpu-prof`, writing the profile into this folder when the server exits. */
+  profileDir?: string;
+  /** The log's name in .bench/ (default server.log). */
+  logName?: string;
+}
+
+export async function startServer(root: string, databaseFile: string, log: (m: string) => void, options: ServerOptions = {}): Promise<RunningServer> {
   // The address `localhost` resolves to (as Node's listen() resolves it): 127.0.0.1 or ::1.
   const { address, family } = await dns.lookup(NEXT_HOSTNAME);
-  const port = await freePort(address);
+  const port = options.port ?? (await freePort(address));
   const origin = family === 6 ? `http://[${address}]:${port}` : `http://${address}:${port}`;
-  const logFile = path.join(root, '.bench', 'server.log');
+  const logFile = path.join(root, '.bench', options.logName ?? 'server.log');
   const out = fs.openSync(logFile, 'w');
   const { args, env, command } = serverCommand(root, address, port);
-  const child = spawnGroup(process.execPath, args, {
+  if (options.profileDir) fs.mkdirSync(options.profileDir, { recursive: true });
+  const nodeFlags = options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [];
+  const child = spawnGroup(process.execPath, [...nodeFlags, ...args], {
     cwd: root,
     stdio: ['ignore', out, out],
     env: {
@@ -124,8 +137,9 @@ export async function startServer(root: string, databaseFile: string, log: (m: s
       DATABASE_FILE: databaseFile,
       PORT: String(port),
       SITE_URL: `http://${NEXT_HOSTNAME}:${port}`,
-      // Sessions are not exercised yet; a throwaway secret keeps the corpus folder free of one.
+      // A throwaway secret keeps the corpus folder free of one (sessions live for one run).
       AUTH_SECRET: process.env.AUTH_SECRET ?? crypto.randomBytes(32).toString('base64url'),
+      ...options.env,
     },
   });
   fs.closeSync(out);
@@ -163,7 +177,7 @@ export async function startServer(root: string, databaseFile: string, log: (m: s
     pid,
     child,
     logFile,
-    command,
+    command: options.profileDir ? command.replace(/^node /, 'node --cpu-prof ') : command,
     rss: () => statusBytes(pid, 'VmRSS'),
     peakRss: () => statusBytes(pid, 'VmHWM'),
     errorLines: () =>
@@ -171,6 +185,7 @@ export async function startServer(root: string, databaseFile: string, log: (m: s
         .readFileSync(logFile, 'utf8')
         .split('\n')
         .filter((line) => /error|unhandled|⨯/i.test(line)),
-    stop: () => killGroup(child),
+    // A profiling server writes its profile on the way out: give it time.
+    stop: () => killGroup(child, options.profileDir ? 60_000 : 5000),
   };
 }

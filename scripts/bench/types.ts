@@ -2,6 +2,7 @@
  * The shapes shared by the benchmark's parts. A measurement is a small async function that gets the
  * running server (and whatever the harness prepared) and returns rows for the table and the JSON.
  */
+import type { Fixtures } from './fixtures';
 import type { BenchOptions } from './options';
 
 /** One line of the report. Every figure is optional: a timing-only row has no req/s, and so on. */
@@ -10,6 +11,8 @@ export interface Row {
   measurement: string;
   /** What the line is about, e.g. "article page (identity)". */
   label: string;
+  /** A single figure that is not a latency or a rate (a size, a duration, a count), as printed. */
+  value?: string;
   /** Completed requests per second (mean over the run). */
   reqPerSec?: number;
   p50Ms?: number;
@@ -47,6 +50,16 @@ export interface ArticleTarget {
   why: 'hot' | 'new' | 'spread';
 }
 
+export interface LoadWindow {
+  label: string;
+  startUs: number;
+  endUs: number;
+  /** Requests the server completed meanwhile. */
+  requests: number;
+  /** The server's CPU time meanwhile (user + system, from /proc), or null. */
+  serverCpuMs: number | null;
+}
+
 export interface ServerHandle {
   /** http://127.0.0.1:<port> */
   origin: string;
@@ -66,9 +79,19 @@ export interface BenchContext {
   corpus: { file: string; articles: number; comments: number };
   /** The article addresses to rotate over, hottest first; warmed by the "warm-up" measurement. */
   articles: ArticleTarget[];
+  /** Users, the threads the writers post to, the article with 1 000 comments (scripts/bench/fixtures.ts). */
+  fixtures: Fixtures;
+  /** The WAL file beside the store. */
+  walFile: string;
   /** Shared between measurements (e.g. the bytes the baseline serves). */
   shared: Map<string, unknown>;
+  /** Extra blocks of text printed after the table (the soak's samples, a profile's breakdown). */
+  sections: string[];
+  /** The recorded load runs (monotonic µs, the clock of V8's CPU profiles): --profile splits its figures by them. */
+  windows: LoadWindow[];
   log(message: string): void;
+  /** A second server on the same store, as the first is started (for a clean memory reading); stop it after use. */
+  startSpareServer(name: string): Promise<ServerHandle & { stop(): Promise<void> }>;
   /** Set once the run is being interrupted: long measurements should stop early. */
   readonly aborted: boolean;
 }

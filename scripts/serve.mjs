@@ -3,7 +3,7 @@
 //    header (set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For);
 //  - every HTML page gets a Content-Security-Policy with the hashes of its inline scripts;
 //  - responses are compressed here (Next's own compression is off: it would hide the HTML);
-//  - anonymous pages are served from a one-second cache of finished bytes (lib/server/page-cache.mjs);
+//  - anonymous pages are served from a five-second cache of finished bytes (lib/server/page-cache.mjs);
 //  - NEWSLETTER_CRON, when set, schedules the daily digest.
 import http from 'node:http';
 import compression from 'compression';
@@ -21,7 +21,7 @@ const handle = app.getRequestHandler();
 await app.prepare();
 const compress = compression({ threshold: 1024 });
 // PAGE_CACHE_MS=0 turns the anonymous page cache off (see lib/server/page-cache.mjs).
-const pageCache = createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_MS ?? 1000) });
+const pageCache = createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_MS ?? 5000) });
 // Writes that change what pages show empty the cache; counting a view or opening a stream does not.
 const NOT_A_PAGE_WRITE = /^\/api\/(?:views|live)(?:\/|\?|$)/;
 

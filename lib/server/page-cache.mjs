@@ -1,7 +1,7 @@
 // A short-lived cache of finished anonymous pages, in front of Next (plain JS: loaded by serve.mjs).
 //
 // Next's ISR already renders a page once a minute at most, but serving a cached page still costs
-// ~4 ms of CPU (the proxy's rewrite, the router, the CSP hashes, gzip). For the few seconds a page
+// ~4 ms of CPU (the proxy's rewrite, the router, the CSP hashes, gzip). For the five seconds a page
 // stays here, a hit costs a Map lookup and one write of bytes already compressed. Only what a shared
 // cache may keep is kept (200, `s-maxage`, no Set-Cookie, HTML), only for readers without a session,
 // keyed by the same language choice proxy.ts makes; every write through the app empties it.
@@ -18,8 +18,16 @@ function localeOf(req) {
   return preferred.startsWith('ru') ? 'ru' : 'en';
 }
 
-export function createPageCache({ ttlMs = 1000, maxEntries = 500 } = {}) {
+// Bounded by bytes, not entries: the busiest articles' pages run to a megabyte.
+export function createPageCache({ ttlMs = 5000, maxBytes = 64 * 1024 * 1024 } = {}) {
   const entries = new Map();
+  let bytes = 0;
+  const drop = (key) => {
+    const entry = entries.get(key);
+    if (!entry) return;
+    bytes -= entry.body.length + (entry.gzip?.length ?? 0);
+    entries.delete(key);
+  };
 
   return {
     /** The key for a request that may be answered from the cache, or null. */
@@ -39,11 +47,14 @@ export function createPageCache({ ttlMs = 1000, maxEntries = 500 } = {}) {
       const entry = entries.get(key);
       if (!entry) return false;
       if (entry.expires <= Date.now()) {
-        entries.delete(key);
+        drop(key);
         return false;
       }
       const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-      if (gzip) entry.gzip ??= zlib.gzipSync(entry.body, { level: 6 }); // once per entry
+      if (gzip && !entry.gzip) {
+        entry.gzip = zlib.gzipSync(entry.body, { level: 6 }); // once per entry
+        bytes += entry.gzip.length;
+      }
       const body = gzip ? entry.gzip : entry.body;
       res.writeHead(entry.status, {
         ...entry.headers,
@@ -67,13 +78,16 @@ export function createPageCache({ ttlMs = 1000, maxEntries = 500 } = {}) {
       delete headers['transfer-encoding'];
       delete headers.connection;
       delete headers['keep-alive'];
-      entries.delete(key);
+      if (body.length > maxBytes / 8) return;
+      drop(key);
       entries.set(key, { expires: Date.now() + ttlMs, status: res.statusCode, headers, body, gzip: undefined });
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value);
+      bytes += body.length;
+      while (bytes > maxBytes) drop(entries.keys().next().value);
     },
 
     clear() {
       entries.clear();
+      bytes = 0;
     },
 
     get size() {

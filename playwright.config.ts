@@ -28,7 +28,9 @@ export default defineConfig({
   projects: [
     // The capture as a fresh install shows it, before any other test has counted a view.
     { name: 'fresh-install', testMatch: /fresh-install\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'chromium', testIgnore: /fresh-install\.spec\.ts/, dependencies: ['fresh-install'], use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', testIgnore: [/fresh-install\.spec\.ts/, /[\\/]security[\\/]/], dependencies: ['fresh-install'], use: { ...devices['Desktop Chrome'] } },
+    // Direct HTTP against the production build (`npm run test:security`; part of every full run).
+    { name: 'security', testMatch: /[\\/]security[\\/].*\.spec\.ts/, dependencies: ['fresh-install'] },
   ],
   webServer: {
     command: 'npx tsx --conditions=react-server scripts/start.ts',

@@ -2,7 +2,7 @@ import NextAuth, { type DefaultSession } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db';
-import { createSession } from '@/db/mutations/sessions';
+import { createSession, revokeSession } from '@/db/mutations/sessions';
 import { checkCredentials } from '@/db/queries/credentials';
 import { isSessionLive } from '@/db/queries/sessions';
 import { getSessionUser, isActive } from '@/db/queries/users';
@@ -52,6 +52,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // However the sign-out comes (the log-out action or Auth.js's own POST /api/auth/signout), its
+    // session row is revoked, so a copy of the cookie replayed afterwards is refused.
+    signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const uid = Number(token?.uid);
+      if (typeof token?.sid === 'string' && Number.isSafeInteger(uid)) revokeSession(getDb(), token.sid, uid);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

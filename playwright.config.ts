@@ -28,10 +28,12 @@ export default defineConfig({
   projects: [
     // The capture as a fresh install shows it, before any other test has counted a view.
     { name: 'fresh-install', testMatch: /fresh-install\.spec\.ts/, use: { ...devices['Desktop Chrome'] } },
-    { name: 'chromium', testIgnore: /(fresh-install|durability)\.spec\.ts/, dependencies: ['fresh-install'], use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', testIgnore: [/(fresh-install|durability)\.spec\.ts/, /[\\/]security[\\/]/], dependencies: ['fresh-install'], use: { ...devices['Desktop Chrome'] } },
+    // Direct HTTP against the production build (`npm run test:security`; part of every full run).
+    { name: 'security', testMatch: /[\\/]security[\\/].*\.spec\.ts/, dependencies: ['fresh-install'] },
     // Starts, SIGKILLs and restarts a production server of its own on its own store; it loads the
-    // machine, so it runs alone, after the browser tests. Alone: `npx playwright test --project=durability --no-deps`.
-    { name: 'durability', testMatch: /durability\.spec\.ts/, dependencies: ['chromium'] },
+    // machine, so it runs alone, after the others. Alone: `npx playwright test --project=durability --no-deps`.
+    { name: 'durability', testMatch: /durability\.spec\.ts/, dependencies: ['chromium', 'security'] },
   ],
   webServer: {
     command: 'npx tsx --conditions=react-server scripts/start.ts',

@@ -22,6 +22,8 @@ export function action<S extends z.ZodType, A extends Access>(
   body: (input: z.infer<S>, ctx: Ctx<A>) => Promise<ActionState | void>,
 ): (previous: ActionState | undefined, form: FormData) => Promise<ActionState> {
   return async (_previous, form) => {
+    // A hand-made request can decode to anything: only a form is a form.
+    if (!(form instanceof FormData)) return { ok: false, message: 'The form could not be read. Reload the page and try again.' };
     const values = Object.fromEntries((options.keepValues ?? []).map((k) => [k, String(form.get(k) ?? '').slice(0, 500)]));
     try {
       const viewer =

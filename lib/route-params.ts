@@ -15,7 +15,14 @@ const idAndSlug = z.string().regex(/^(\d{1,15})(?:-([a-z0-9-]*))?$/);
 
 /** `/news/<id>-<slug>`: the id decides; a missing or outdated slug is corrected by the page. */
 export function parseIdSlug(raw: string): { id: number; slug: string | null } | null {
-  const parsed = idAndSlug.safeParse(decodeURIComponent(raw));
+  // The segment may arrive decoded already: a literal `%` (from `%25`) does not decode again.
+  let segment: string;
+  try {
+    segment = decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+  const parsed = idAndSlug.safeParse(segment);
   if (!parsed.success) return null;
   const [, id, slug] = /^(\d+)(?:-(.*))?$/.exec(parsed.data) ?? [];
   const n = Number(id);

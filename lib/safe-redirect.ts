@@ -1,6 +1,7 @@
 /**
  * A path on this site, or null. Refuses absolute and protocol-relative URLs, backslash tricks
- * and control characters, so no redirect parameter can send a reader elsewhere.
+ * and control characters, so no redirect parameter can send a reader elsewhere. The check is made
+ * again on the normalised result: dot segments collapse (`/.//evil.example` → `//evil.example`).
  */
 export function safeLocalPath(value: string | null | undefined): string | null {
   if (!value || value.length > 2000) return null;
@@ -9,7 +10,8 @@ export function safeLocalPath(value: string | null | undefined): string | null {
   try {
     const url = new URL(value, 'http://local.invalid');
     if (url.host !== 'local.invalid') return null;
-    return url.pathname + url.search + url.hash;
+    const path = url.pathname + url.search + url.hash;
+    return path.startsWith('//') || path.startsWith('/\\') ? null : path;
   } catch {
     return null;
   }

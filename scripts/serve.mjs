@@ -51,17 +51,50 @@ function refuse(res, status, message) {
   res.end(JSON.stringify({ error: message }));
 }
 
+// An address whose %-escapes do not decode (`/%`, `/news/%FF`) names nothing here; Next would
+// answer it with a 500 while matching routes.
+function undecodablePath(url) {
+  try {
+    decodeURIComponent((url ?? '/').split('?')[0]);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 const server = http.createServer((req, res) => {
   const writes = req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
   if (writes && !sameOrigin(req) && !CROSS_SITE_ALLOWED.some((re) => re.test(req.url ?? ''))) {
     req.resume();
     return refuse(res, 403, 'Cross-site requests are not accepted here.');
   }
+  if (undecodablePath(req.url)) {
+    req.resume();
+    return refuse(res, 400, 'That address is not valid.');
+  }
+  // The size limit needs the size up front: a streamed (chunked) body could be any length, and
+  // route handlers would read all of it. Browsers send Content-Length with every form.
+  if (writes && req.headers['transfer-encoding']) {
+    res.writeHead(411, { 'Content-Type': 'application/json', Connection: 'close' });
+    res.end(JSON.stringify({ error: 'Send the request with a Content-Length.' }));
+    req.resume();
+    return;
+  }
   if (Number(req.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
     res.writeHead(413, { 'Content-Type': 'application/json', Connection: 'close' });
     res.end(JSON.stringify({ error: 'The request is too large.' }));
     req.resume();
     return;
+  }
+  // A write to a page is a server action. Every action body runs inside lib/actions.ts, which turns
+  // any failure into an answer, so a 5xx here means Next could not decode the request itself
+  // (malformed action payload, bad references): the client's fault, 400. Next logs the cause.
+  if (writes && !(req.url ?? '').startsWith('/api/')) {
+    const writeHead = res.writeHead;
+    res.writeHead = function (status, ...rest) {
+      if (status >= 500) return writeHead.call(this, 400, ...rest.filter((r) => typeof r !== 'string'));
+      return writeHead.call(this, status, ...rest);
+    };
   }
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
   req.headers['x-courier-client-ip'] = forwarded || req.socket.remoteAddress || 'unknown';

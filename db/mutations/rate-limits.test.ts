@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bumpCounter, clearCounter, peekCounter } from './rate-limits';
+import { bumpCounter, clearCounter, peekCounter, unbumpCounter } from './rate-limits';
 import { openDb } from '@/db/open';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'courier-throttle-'));
@@ -26,5 +26,17 @@ describe('throttle counters', () => {
     clearCounter(db, 'a');
     expect(peekCounter(db, 'a', 6).count).toBe(0);
     expect(peekCounter(db, 'b', 6).count).toBe(1);
+  });
+  it('give one event back, never below zero and never into an ended window', () => {
+    bumpCounter(db, 'u', 60_000, 10);
+    bumpCounter(db, 'u', 60_000, 11);
+    unbumpCounter(db, 'u', 12);
+    expect(peekCounter(db, 'u', 13).count).toBe(1);
+    unbumpCounter(db, 'u', 14);
+    unbumpCounter(db, 'u', 15);
+    expect(peekCounter(db, 'u', 16).count).toBe(0);
+    bumpCounter(db, 'v', 60_000, 20);
+    unbumpCounter(db, 'v', 60_021); // after its window: nothing to give back
+    expect(bumpCounter(db, 'v', 60_000, 60_022).count).toBe(1);
   });
 });

@@ -23,6 +23,11 @@ export function bumpCounter(db: Db, key: string, windowMs: number, now = Date.no
     .get(key, now + windowMs, now, now) as Window;
 }
 
+/** Gives one counted event back (never below zero, never reviving an ended window). */
+export function unbumpCounter(db: Db, key: string, now = Date.now()): void {
+  db.$client.prepare('UPDATE rate_limits SET count = max(count - 1, 0) WHERE key = ? AND reset_at > ?').run(key, now);
+}
+
 export function clearCounter(db: Db, key: string): void {
   db.$client.prepare('DELETE FROM rate_limits WHERE key = ?').run(key);
 }

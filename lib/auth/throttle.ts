@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/db';
-import { bumpCounter, clearCounter, peekCounter } from '@/db/mutations/rate-limits';
+import { bumpCounter, clearCounter, unbumpCounter } from '@/db/mutations/rate-limits';
 
 // Failed log-ins: 5 per account and 50 per address in a 15-minute window. A window always ends,
 // so the rightful owner is never locked out for good. Tests may shorten the window.
@@ -20,24 +20,26 @@ function blocked(resetAt: number, now: number): Blocked {
   return { retryAfterSeconds: Math.max(1, Math.ceil((resetAt - now) / 1000)) };
 }
 
-/** Whether a log-in may even be tried: checked before the password is, so guessing stops. */
-export function loginBlocked(email: string, ip: string, now = Date.now()): Blocked | null {
+/**
+ * Counts a log-in attempt, before its password is checked, and says whether it may go on. Counting
+ * first, one atomic statement per counter, is what makes the limits hold for parallel guesses: a
+ * check that only read the counters let every request in flight pass before the first failure was
+ * written (200 parallel guesses from one address had 157 passwords checked, not 50).
+ */
+export function startLoginAttempt(email: string, ip: string, now = Date.now()): Blocked | null {
   const db = getDb();
-  const account = peekCounter(db, accountKey(email), now);
-  if (account.count >= LOGIN_FAILURES_PER_ACCOUNT) return blocked(account.resetAt, now);
-  const address = peekCounter(db, addressKey(ip), now);
-  if (address.count >= LOGIN_FAILURES_PER_ADDRESS) return blocked(address.resetAt, now);
+  const account = bumpCounter(db, accountKey(email), WINDOW_MS, now);
+  const address = bumpCounter(db, addressKey(ip), WINDOW_MS, now);
+  if (account.count > LOGIN_FAILURES_PER_ACCOUNT) return blocked(account.resetAt, now);
+  if (address.count > LOGIN_FAILURES_PER_ADDRESS) return blocked(address.resetAt, now);
   return null;
 }
 
-export function recordLoginFailure(email: string, ip: string, now = Date.now()): void {
+/** A success: the account starts afresh, and the address gets its attempt back (only failures count). */
+export function recordLoginSuccess(email: string, ip: string, now = Date.now()): void {
   const db = getDb();
-  bumpCounter(db, accountKey(email), WINDOW_MS, now);
-  bumpCounter(db, addressKey(ip), WINDOW_MS, now);
-}
-
-export function recordLoginSuccess(email: string): void {
-  clearCounter(getDb(), accountKey(email));
+  clearCounter(db, accountKey(email));
+  unbumpCounter(db, addressKey(ip), now);
 }
 
 /** Counts a sign-up attempt from an address; null while it is allowed. */

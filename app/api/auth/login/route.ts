@@ -1,7 +1,7 @@
 import { AuthError as NextAuthError } from 'next-auth';
 import { NextResponse } from 'next/server';
 import { signIn } from '@/auth';
-import { loginBlocked, recordLoginFailure, recordLoginSuccess, type Blocked } from '@/lib/auth/throttle';
+import { recordLoginSuccess, startLoginAttempt, type Blocked } from '@/lib/auth/throttle';
 import { clientIp } from '@/lib/client-ip';
 import { isLocale, LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
@@ -14,7 +14,8 @@ export const dynamic = 'force-dynamic';
 /**
  * The log-in form posts here (it works without JavaScript). Unknown e-mail and wrong password get
  * the same answer, after the same argon2 work; repeated failures are throttled per account and
- * per address with 429 and Retry-After before any password is checked.
+ * per address with 429 and Retry-After before any password is checked (each attempt is counted
+ * up front, so parallel guesses are held to the same limits).
  */
 export const POST = route({ access: 'public', sameOrigin: true }, async (request) => {
   const form = await request.formData().catch(() => null);
@@ -25,7 +26,7 @@ export const POST = route({ access: 'public', sameOrigin: true }, async (request
   const locale: Locale = isLocale(cookieLang) ? cookieLang : 'en';
   const ip = clientIp(request.headers);
 
-  const blocked = loginBlocked(email, ip);
+  const blocked = startLoginAttempt(email, ip);
   if (blocked) return throttled(blocked, locale);
 
   let ok = false;
@@ -38,11 +39,8 @@ export const POST = route({ access: 'public', sameOrigin: true }, async (request
     }
   }
   const back = (path: string) => NextResponse.redirect(new URL(path, request.nextUrl.origin), 303);
-  if (!ok) {
-    recordLoginFailure(email, ip);
-    return back(`/login?error=credentials&callbackUrl=${encodeURIComponent(callbackUrl)}`);
-  }
-  recordLoginSuccess(email);
+  if (!ok) return back(`/login?error=credentials&callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  recordLoginSuccess(email, ip);
   return back(callbackUrl);
 });
 

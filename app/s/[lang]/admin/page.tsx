@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { bulkCommentsAction, commentOpAction, hideCommentAction } from './actions';
+import { requireModeratorPage } from './guard';
 import { BulkBar, SettingsForm, UsersSection } from './sections';
 import { ModerationLogTable } from '@/components/admin/log-table';
 import { CommentsChart } from '@/components/admin/comments-chart';
@@ -15,7 +16,6 @@ import { threadHref } from '@/lib/discussion';
 import { messages, type Messages } from '@/lib/i18n/messages';
 import { canAdminister } from '@/lib/permissions';
 import { localeFrom, parsePageNumber, type LangParams } from '@/lib/route-params';
-import { getViewer } from '@/lib/session';
 
 export const dynamic = 'force-dynamic';
 
@@ -58,7 +58,8 @@ function Queue({ id, title, items, total, t, empty }: { id: string; title: strin
 export default async function AdminPage({ params, searchParams }: { params: LangParams; searchParams: Search }) {
   const locale = await localeFrom(params);
   const t = messages(locale);
-  const viewer = (await getViewer())!; // the layout has checked
+  // Before anything is read: the layout's check does not stop this page from rendering.
+  const viewer = await requireModeratorPage();
   const sp = await searchParams;
   const stats = dashboard();
   const reports = reportQueue(pageOf(sp.reports));

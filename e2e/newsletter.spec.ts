@@ -13,8 +13,9 @@ const run = promisify(execFile);
 const smtpPort = Number(process.env.E2E_SMTP_PORT ?? Number(process.env.E2E_PORT ?? 3100) + 1);
 let smtp: SmtpSink;
 
-// One SMTP server, one digest day at a time: these tests run in order, in one worker.
-test.describe.configure({ mode: 'serial' });
+// One SMTP server, one digest day at a time: these tests run in order, in one worker. Each
+// `npm run newsletter:send` starts tsx afresh (seconds on a busy machine): room for four of them.
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 test.beforeAll(async () => {
   smtp = await startSmtpSink({ port: smtpPort });
 });

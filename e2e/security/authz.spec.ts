@@ -17,7 +17,7 @@ async function shared(): Promise<Shared> {
   return { hash: await appHash(), article: { id: article.id, path: article.path, threadId: threadOf(article.id) } };
 }
 
-function checkOutcome(outcome: Outcome, answer: ActionAnswer, before: unknown, after: unknown, encoding: Encoding) {
+function checkOutcome(outcome: Outcome, answer: ActionAnswer, before: unknown, after: unknown, encoding: Encoding, signature: 'state' | 'form' = 'state') {
   const what = `${answer.status} ${JSON.stringify(answer.state)} ${answer.redirect ?? ''} ${answer.body.slice(0, 200)}`;
   expect(answer.status, what).toBeLessThan(500);
   if (outcome.kind === 'changes') {
@@ -28,6 +28,11 @@ function checkOutcome(outcome: Outcome, answer: ActionAnswer, before: unknown, a
   expect(after, `nothing in scope changed: ${what}`).toEqual(before);
   if (encoding === 'form') {
     expect(answer.status, what).not.toBe(303);
+    return;
+  }
+  // A formAction answers nothing but a redirect on success: a refusal is no change and no redirect.
+  if (signature === 'form') {
+    expect(answer.redirect ?? null, what).toBeNull();
     return;
   }
   if (outcome.kind === 'unreachable') {
@@ -92,11 +97,11 @@ test.describe('server actions × roles', () => {
             const p = c.prepare(a, s);
             const before = footprint(p.scope);
             const answer = await callAction(a.client, { id, path: p.path, fields: p.fields, signature: c.signature, encoding });
-            checkOutcome(c.expect[role], answer, before, footprint(p.scope), encoding);
+            checkOutcome(c.expect[role], answer, before, footprint(p.scope), encoding, c.signature);
             // A refusal stays a refusal with the header that once let requests skip middleware.
             if (c.expect[role].kind === 'refused' || c.expect[role].kind === 'unreachable') {
               const bypass = await callAction(a.client, { id, path: p.path, fields: p.fields, signature: c.signature, encoding, headers: { 'x-middleware-subrequest': BYPASS } });
-              checkOutcome(c.expect[role], bypass, before, footprint(p.scope), encoding);
+              checkOutcome(c.expect[role], bypass, before, footprint(p.scope), encoding, c.signature);
             }
             await dispose(a);
           });

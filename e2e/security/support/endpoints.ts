@@ -281,6 +281,24 @@ export const ACTIONS: ActionCase[] = [
       return { path: '/register', fields: { name: `New ${m}`, email: `${m}@example.test`, password: PASSWORD }, scope: { users: ids(actorId(a)), markers: [m] } };
     },
   },
+  {
+    file: ACCOUNT,
+    name: 'digestAction',
+    signature: 'form',
+    expect: byAccess('user'),
+    prepare: (a) => ({ path: '/account', fields: { digest: 'on', lang: 'en' }, scope: { users: ids(actorId(a)) } }),
+  },
+  {
+    file: 'app/[lang]/newsletter/actions.ts',
+    name: 'subscribeAction',
+    signature: 'state',
+    // Public, and the same answer for everyone: the address becomes pending (or stays as it was).
+    expect: { anonymous: changes, banned: changes, user: changes, moderator: changes, admin: changes },
+    prepare: (a) => {
+      const m = marker('subscribe');
+      return { path: '/', fields: { email: `${m}@example.test`, lang: 'en' }, scope: { users: ids(actorId(a)), markers: [m] } };
+    },
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -396,6 +414,19 @@ export const ROUTES: RouteCase[] = [
   { file: 'app/sitemaps/[file]/route.ts', method: 'GET', writes: false, status: 200, prepare: () => ({ path: '/sitemaps/pages.xml' }) },
   { file: 'app/robots.txt/route.ts', method: 'GET', writes: false, status: 200, prepare: () => ({ path: '/robots.txt' }) },
   { file: 'app/mentions/[slug]/rss.xml/route.ts', method: 'GET', writes: false, status: 200, prepare: (_a, s) => ({ path: `/mentions/${s.mention}/rss.xml` }) },
+  // The newsletter's links: the signed token is the authorisation, whoever opens them. A forged one
+  // lands on the "does not work" page and changes nothing.
+  { file: 'app/api/newsletter/confirm/route.ts', method: 'GET', writes: false, status: 303, prepare: () => ({ path: `/api/newsletter/confirm?token=1.9999999999999.${'A'.repeat(43)}` }) },
+  { file: 'app/api/newsletter/unsubscribe/route.ts', method: 'GET', writes: false, status: 303, prepare: () => ({ path: `/api/newsletter/unsubscribe?token=1.0.${'A'.repeat(43)}` }) },
+  {
+    // RFC 8058 one-click: mail providers post from their own servers, so it is the one write that
+    // takes cross-site requests (serve.mjs's allowlist); a forged token is a 400.
+    file: 'app/api/newsletter/unsubscribe/route.ts',
+    method: 'POST',
+    writes: false,
+    status: 400,
+    prepare: () => ({ path: `/api/newsletter/unsubscribe?token=1.0.${'A'.repeat(43)}`, form: { 'List-Unsubscribe': 'One-Click' } }),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -82,6 +82,9 @@ export function footprintIn(db: Database.Database, scope: Scope): Record<string,
     articleVotes: all(`SELECT * FROM article_votes WHERE article_id IN (${a}) OR user_id IN (${u}) ORDER BY article_id, user_id`),
     articles: all(`SELECT id, rating, comment_count, views FROM articles WHERE id IN (${a}) ORDER BY id`),
     reports: all(`SELECT * FROM reports WHERE comment_id IN (${c}) OR reporter_id IN (${u}) ORDER BY id`),
+    subscribers: all(
+      `SELECT id, email, status, user_id FROM subscribers WHERE user_id IN (${u}) OR email IN (SELECT email FROM users WHERE id IN (${u})) ORDER BY id`,
+    ),
     log: all(
       `SELECT * FROM moderation_log WHERE actor_id IN (${u}) OR (target_type = 'user' AND target_id IN (${u})) OR (target_type = 'comment' AND target_id IN (${c})) ORDER BY id`,
     ),
@@ -94,6 +97,7 @@ export function footprintIn(db: Database.Database, scope: Scope): Record<string,
       ...all(`SELECT 'report' AS kind, id FROM reports WHERE details LIKE ?`, like),
       ...all(`SELECT 'log' AS kind, id FROM moderation_log WHERE reason LIKE ?`, like),
       ...all(`SELECT 'settings' AS kind, key AS id FROM settings WHERE value LIKE ?`, like),
+      ...all(`SELECT 'subscriber' AS kind, id FROM subscribers WHERE email LIKE ?`, like),
     ];
   }
   return out;

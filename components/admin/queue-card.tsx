@@ -27,9 +27,11 @@ export function QueueCard({ item, t, hideAction, opAction, bulkForm }: Props) {
       <article data-queue-item tabIndex={0} aria-labelledby={`q-${bulkForm}-${item.id}`} className="rounded border border-slate-300 p-3 focus:bg-amber-50">
         <header className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
           <input type="checkbox" name="ids" value={item.id} form={bulkForm} aria-label={`${t.select} №${item.number}`} className="h-4 w-4" />
-          <a id={`q-${bulkForm}-${item.id}`} href={item.threadHref} className="font-semibold hover:underline">
-            №{item.number} · {item.threadTitle}
-          </a>
+          <h3 className="font-semibold">
+            <a id={`q-${bulkForm}-${item.id}`} href={item.threadHref} className="hover:underline">
+              №{item.number} · {item.threadTitle}
+            </a>
+          </h3>
           <span>
             <a href={`/users/${item.author.id}`} className="underline">
               {item.author.name}

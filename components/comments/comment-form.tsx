@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import type { FormActionFn } from './types';
-import { messages } from '@/lib/i18n/messages';
+import { commentMessages } from '@/lib/i18n/comment-messages';
 import type { Locale } from '@/lib/i18n/locales';
 
 type Props = {
@@ -17,7 +17,7 @@ type Props = {
 
 /** The comment textbox: posts without JavaScript, keeps the text and says why when refused. */
 export function CommentForm({ action, locale, hidden, submit, defaultValue, id, autoFocus }: Props) {
-  const t = messages(locale);
+  const t = commentMessages(locale);
   const [state, formAction, pending] = useActionState(action, undefined);
   const errorId = `${id}-error`;
   return (

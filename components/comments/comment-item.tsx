@@ -8,7 +8,7 @@ import { CommentForm } from './comment-form';
 import type { CommentActions, CommentViewer, OpenForm } from './types';
 import { MAX_INDENT, type CommentDTO } from '@/lib/comments/types';
 import type { Locale } from '@/lib/i18n/locales';
-import { messages } from '@/lib/i18n/messages';
+import { commentMessages, type CommentMessages } from '@/lib/i18n/comment-messages';
 
 type Props = {
   comment: CommentDTO;
@@ -24,7 +24,7 @@ const small = 'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slat
 
 /** One comment: an `article` with its author, time, number, text and the controls a reader may use. */
 export function CommentItem({ comment: c, locale, viewer, actions, open, path }: Props) {
-  const t = messages(locale);
+  const t = commentMessages(locale);
   const indent = Math.min(c.depth, MAX_INDENT);
   const own = viewer !== null && viewer.id === c.author.id;
   const live = c.status === 'visible' || c.status === 'pending';
@@ -60,13 +60,16 @@ export function CommentItem({ comment: c, locale, viewer, actions, open, path }:
     >
       <span id={`c${c.number}`} />
       <header id={`comment-${c.id}-head`} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
-        {c.author.deleted ? (
-          <span className="font-semibold italic text-slate-600">{authorName}</span>
-        ) : (
-          <a href={`/users/${c.author.id}`} className="font-semibold text-slate-900 hover:underline">
-            {authorName}
-          </a>
-        )}
+        {/* The author's name is the comment's heading (h3 under the section's "Comments" h2). */}
+        <h3 className="font-semibold">
+          {c.author.deleted ? (
+            <span className="italic text-slate-600">{authorName}</span>
+          ) : (
+            <a href={`/users/${c.author.id}`} className="text-slate-900 hover:underline">
+              {authorName}
+            </a>
+          )}
+        </h3>
         <time dateTime={new Date(c.createdAt).toISOString()} className="text-slate-500">
           {c.timeText}
         </time>
@@ -153,7 +156,7 @@ export function CommentItem({ comment: c, locale, viewer, actions, open, path }:
 }
 
 function ReportForm({ comment, locale, action, returnTo }: { comment: CommentDTO; locale: Locale; action: CommentActions['report']; returnTo: string }) {
-  const t = messages(locale);
+  const t = commentMessages(locale);
   return (
     <section aria-label={t.reporting(comment.number)} className="mt-2 rounded border border-slate-300 p-3">
       <ReportFields comment={comment} locale={locale} action={action} returnTo={returnTo} t={t} />
@@ -162,7 +165,7 @@ function ReportForm({ comment, locale, action, returnTo }: { comment: CommentDTO
 }
 
 
-function ReportFields({ comment, action, returnTo, t }: { comment: CommentDTO; locale: Locale; action: CommentActions['report']; returnTo: string; t: ReturnType<typeof messages> }) {
+function ReportFields({ comment, action, returnTo, t }: { comment: CommentDTO; locale: Locale; action: CommentActions['report']; returnTo: string; t: CommentMessages }) {
   const [state, formAction, pending] = useActionState(action, undefined);
   const reasons = ['spam', 'abuse', 'off-topic', 'other'] as const;
   return (

@@ -7,7 +7,7 @@ import { useLive } from '@/components/live/use-live';
 import { treeOrder } from '@/lib/comments/tree';
 import type { CommentDTO } from '@/lib/comments/types';
 import type { Locale } from '@/lib/i18n/locales';
-import { messages } from '@/lib/i18n/messages';
+import { commentMessages } from '@/lib/i18n/comment-messages';
 
 type Props = {
   threadId: number;
@@ -27,7 +27,7 @@ type Props = {
  * edits, deletions and hides apply in place.
  */
 export function CommentList({ threadId, initial, locale, viewer, actions, open, path, acceptsNew }: Props) {
-  const t = messages(locale);
+  const t = commentMessages(locale);
   const [comments, setComments] = useState(initial);
   const [waiting, setWaiting] = useState<CommentDTO[]>([]);
   const pendingNumbers = useRef(new Set<number>());

@@ -4,6 +4,9 @@
  * (log-ins add sessions, posts revalidate pages), then the diagnostics. Optional ones run only when
  * named in `--only`; the soak only with `--soak`.
  */
+import { launchBrowser } from '../budgets/site';
+import { WEIGHT_TARGETS } from '../budgets/targets';
+import { frameworkScripts, kb, measurePageWeight, splitScripts } from '../budgets/weight';
 import { startBaseline } from './baseline';
 import { digestMeasurement } from './digest';
 import { get } from './http';
@@ -209,8 +212,40 @@ const staticAsset: Measurement = {
   },
 };
 
+/** The same page-weight figures as `npm run check:budgets` (which adds Lighthouse and the HTML checker). */
+const pageWeight: Measurement = {
+  name: 'page-weight',
+  description: 'gzip bytes of the article page’s HTML and of the scripts Chromium loads for it (as check:budgets measures them)',
+  async run(ctx) {
+    const target = ctx.articles[0];
+    if (!target) return [];
+    const browser = await launchBrowser();
+    try {
+      const weight = await measurePageWeight(browser, ctx.server.origin, target.path);
+      const split = splitScripts(weight, frameworkScripts(ctx.root));
+      return [
+        {
+          measurement: 'page-weight',
+          label: `article page JS, gzip (${weight.scripts.length} scripts)`,
+          bytesPerResponse: weight.jsGzip,
+          note: `${kb(weight.jsGzip)} = Next.js ${kb(split.framework)} + ours ${kb(split.ours)}; target ${kb(WEIGHT_TARGETS.articleJs)}; Lighthouse figures: npm run check:budgets`,
+        },
+        {
+          measurement: 'page-weight',
+          label: 'article page HTML, gzip',
+          bytesPerResponse: weight.htmlGzip,
+          note: `${kb(weight.htmlGzip)} (${kb(weight.htmlRaw)} raw); target ${kb(WEIGHT_TARGETS.articleHtml)}`,
+        },
+      ];
+    } finally {
+      await browser.close();
+    }
+  },
+};
+
 export const measurements: Measurement[] = [
   warmUp,
+  pageWeight,
   article,
   articleGzip,
   home,

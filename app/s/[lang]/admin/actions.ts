@@ -20,6 +20,8 @@ function refused(error: unknown) {
 
 function done(message: string) {
   revalidatePath('/s/[lang]/admin', 'page');
+  // The public record (cached for anonymous readers) shows the action at once, not up to 30 s later.
+  revalidatePath('/[lang]/moderation', 'page');
   return { ok: true, message };
 }
 

@@ -14,14 +14,23 @@ const LEASE_MS = 5 * 60 * 1000;
 export class DigestError extends Error {}
 
 /** What goes into the digest for `day`: the 24 hours before its send time. */
-export function digestContent(db: Db, day: string, now = Date.now()): DigestContent {
+export function digestContent(db: Db, day: string, now = Date.now()): DigestContent & { windowStart: number; windowEnd: number } {
   const timeZone = siteTimeZone();
   const end = sendTimeFor(day, now, timeZone);
   const start = end - DAY_MS;
   const fresh = articlesPublishedBetween(db, start, end);
   // A quiet day still gets a digest: it recalls the latest articles rather than sending nothing.
   const articles = fresh.length > 0 ? fresh : latestArticles(db, end);
-  return { date: day, dateMs: noonOf(day, timeZone), timeZone, articles, latest: fresh.length === 0, threads: mostDiscussedBetween(db, start, end) };
+  return {
+    date: day,
+    dateMs: noonOf(day, timeZone),
+    timeZone,
+    articles,
+    latest: fresh.length === 0,
+    threads: mostDiscussedBetween(db, start, end),
+    windowStart: start,
+    windowEnd: end,
+  };
 }
 
 export type SendReport = {
@@ -68,8 +77,8 @@ export async function sendDigest({ db, mailer, day, now = Date.now(), batchSize 
   const digest = openDigest(db, {
     date,
     subject: render('en').subject,
-    windowStart: sendTimeFor(date, now, timeZone) - DAY_MS,
-    windowEnd: sendTimeFor(date, now, timeZone),
+    windowStart: content.windowStart,
+    windowEnd: content.windowEnd,
     articleCount: content.articles.length,
   });
   let lease = takeLease(db, digest.id, LEASE_MS, null);

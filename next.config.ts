@@ -22,6 +22,8 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: '64kb' },
     // forbidden(): the admin pages answer signed-in non-moderators with a real 403 page.
     authInterrupts: true,
+    // app/global-not-found.tsx: one 404 document for both page trees (see lib/server/not-found-document.mjs).
+    globalNotFound: true,
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

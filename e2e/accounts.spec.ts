@@ -187,6 +187,25 @@ test('the article page carries a script CSP without unsafe-inline, and its scrip
   expect(violations).toEqual([]);
 });
 
+test('signed-in pages, streamed per request, carry the same script CSP and still run', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await register(page, newUser('csp'));
+  for (const url of ['/', '/account', '/news/999999-nothing']) {
+    const response = await page.goto(url);
+    const scriptSrc = (response!.headers()['content-security-policy'] ?? '').split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    expect(scriptSrc, url).toContain("'sha256-");
+    expect(scriptSrc, url).not.toContain('unsafe-inline');
+  }
+  await page.goto('/');
+  await page.getByRole('link', { name: ARTICLE_TITLE }).click();
+  await page.getByRole('complementary', { name: 'Discussion' }).getByRole('button', { name: 'Update' }).click();
+  await expect(page.getByRole('complementary', { name: 'Discussion' }).getByRole('status')).toHaveText('The discussion is up to date.');
+  expect(violations).toEqual([]);
+});
+
 test('log-in, register and account pages have no serious accessibility violations', async ({ page }) => {
   for (const url of ['/login', '/register']) {
     await page.goto(url);

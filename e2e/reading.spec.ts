@@ -69,13 +69,20 @@ test('a thread page shows the captured thread and says its comments are not in t
   await expect(main.getByText(/comments themselves are not in the archive/)).toBeVisible();
 });
 
-test('unknown addresses get a 404 page; an outdated slug is corrected', async ({ page }) => {
+test('unknown addresses get a 404 page, with or without JavaScript; an outdated slug is corrected', async ({ page, browser }) => {
+  const noJs = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noJs.newPage();
   for (const url of ['/no-such-page', '/news/999999-nothing', '/news/abc', '/threads/999999', '/mentions/nobody-at-all', '/page/9999']) {
-    const response = await page.goto(url);
-    expect(response?.status(), url).toBe(404);
-    await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Go to the front page' })).toBeVisible();
+    for (const reader of [page, plain]) {
+      const response = await reader.goto(url);
+      expect(response?.status(), url).toBe(404);
+      await expect(reader.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+      await expect(reader.getByText('Страница не найдена', { exact: false })).toBeVisible();
+      await expect(reader.getByRole('link', { name: 'Go to the front page' })).toBeVisible();
+    }
   }
+  await expect(plain.locator('html')).toHaveAttribute('lang', 'en');
+  await noJs.close();
   await page.goto('/');
   const href = await page.getByRole('link', { name: ARTICLE_TITLE }).getAttribute('href');
   const id = /\/news\/(\d+)-/.exec(href!)![1];

@@ -3,12 +3,14 @@
 //    header (set TRUST_PROXY=1 when a reverse proxy in front sets X-Forwarded-For);
 //  - every HTML page gets a Content-Security-Policy with the hashes of its inline scripts;
 //  - responses are compressed here (Next's own compression is off: it would hide the HTML);
+//  - a 404 from notFound() is real HTML, readable without JavaScript (lib/server/not-found-document.mjs);
 //  - anonymous pages are served from a five-second cache of finished bytes (lib/server/page-cache.mjs);
 //  - NEWSLETTER_CRON, when set, schedules the daily digest.
 import http from 'node:http';
 import compression from 'compression';
 import next from 'next';
 import { withCsp } from '../lib/server/csp.mjs';
+import { createNotFoundDocument } from '../lib/server/not-found-document.mjs';
 import { createPageCache } from '../lib/server/page-cache.mjs';
 import { scheduleNewsletter } from '../lib/server/newsletter-cron.mjs';
 
@@ -20,6 +22,8 @@ const app = next({ dev: false, dir: process.cwd(), port, hostname: 'localhost' }
 const handle = app.getRequestHandler();
 await app.prepare();
 const compress = compression({ threshold: 1024 });
+// Pages that call notFound() get the prerendered 404 page instead of Next's blank error document.
+const notFoundDocument = createNotFoundDocument();
 // PAGE_CACHE_MS=0 turns the anonymous page cache off (see lib/server/page-cache.mjs).
 const pageCache = createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_MS ?? 5000) });
 // Writes that change what pages show empty the cache; counting a view or opening a stream does not.
@@ -102,7 +106,7 @@ const server = http.createServer((req, res) => {
   const cacheKey = pageCache.keyFor(req);
   if (cacheKey && pageCache.serve(req, res, cacheKey)) return;
   compress(req, res, () => {
-    withCsp(res, cacheKey ? (body) => pageCache.store(cacheKey, res, body) : undefined);
+    withCsp(res, { onComplete: cacheKey ? (body) => pageCache.store(cacheKey, res, body) : undefined, replace: notFoundDocument });
     handle(req, res);
   });
 });

@@ -29,9 +29,11 @@ export function cspFor(html) {
 
 /**
  * Holds back an HTML response until it is complete, then sends it with its CSP header (and hands
- * the finished page to `onComplete`, for the page cache). Anything else streams through untouched.
+ * the finished page to `onComplete`, for the page cache). `replace(status, body)` may return another
+ * finished document to send instead (the 404 page, lib/server/not-found-document.mjs).
+ * Anything else streams through untouched.
  */
-export function withCsp(res, onComplete) {
+export function withCsp(res, { onComplete, replace } = {}) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   let mode = null; // 'html' | 'pass'
@@ -41,6 +43,12 @@ export function withCsp(res, onComplete) {
     const type = String(res.getHeader('content-type') ?? '');
     mode = type.startsWith('text/html') && !res.headersSent ? 'html' : 'pass';
     return mode;
+  };
+  // Next flushes the headers of a streamed page (every signed-in page) before its first chunk, which
+  // would send it without a policy: an HTML page's headers wait for its end like the rest of it.
+  const flushHeaders = res.flushHeaders.bind(res);
+  res.flushHeaders = () => {
+    if (decide() === 'pass') flushHeaders();
   };
   const toBuffer = (chunk, encoding) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8'));
   res.write = (chunk, encoding, callback) => {
@@ -53,7 +61,8 @@ export function withCsp(res, onComplete) {
   res.end = (chunk, encoding, callback) => {
     if (decide() === 'pass') return end(chunk, encoding, callback);
     if (chunk != null && typeof chunk !== 'function' && chunk.length) chunks.push(toBuffer(chunk, encoding));
-    const body = Buffer.concat(chunks);
+    const finished = Buffer.concat(chunks);
+    const body = (!res.headersSent && replace?.(res.statusCode, finished)) || finished;
     if (!res.headersSent) {
       res.setHeader('Content-Security-Policy', cspFor(body.toString('utf8')));
       res.removeHeader('Content-Length');

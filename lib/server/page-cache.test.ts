@@ -19,7 +19,7 @@ const server = http.createServer((req, res) => {
   }
   const key = cache.keyFor(req);
   if (key && cache.serve(req, res, key)) return;
-  withCsp(res, key ? (body: Buffer) => cache.store(key, res, body) : undefined);
+  withCsp(res, { onComplete: key ? (body: Buffer) => cache.store(key, res, body) : undefined });
   renders += 1;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   res.setHeader('Cache-Control', cacheControl);

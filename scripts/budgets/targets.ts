@@ -52,12 +52,4 @@ export const VNU_FILTERS: Array<{ pattern: RegExp; pages?: string[]; reason: str
       'React 19 writes every server-action form (the forms that work without JavaScript) with action="" ' +
       '(react-dom/server: `formAction = customFields.action || ""`); an empty action posts to the page itself, which is where these forms post. Not ours to change.',
   },
-  {
-    pattern: /^Consider adding a “lang” attribute to the “html” start tag/,
-    pages: ['404'],
-    reason:
-      'Next.js 16 sends a page whose notFound() reaches a root layout (ours are app/[lang] and app/s/[lang]) as its bare ' +
-      'error document, <html id="__next_error__"> with an empty body, and draws the 404 page with JavaScript (lang included: ' +
-      'axe checks it there). Known: vercel/next.js#59180. Fixing it means a root app/layout.tsx above both trees.',
-  },
 ];

@@ -1,40 +1,12 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { actor, dispose, type Actor } from './support/actors';
 import { actionId, callAction, marker } from './support/http';
+import { escapeReact as escapeHtml, expectInert, type Check } from './support/inert';
 import { createArticle, insertComment, threadOf, withDb } from './support/store';
 
 // Stored (and reflected) XSS: every field a person types goes in through the site's own forms and
 // comes out on every page that shows it, for readers, their author, moderators and admins. The
 // markup must carry it as text (escaped), and no script, tag or handler of it may reach the HTML.
-
-/** How React writes text and attribute values. */
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
-
-type Check = { label: string; shown: string[] };
-
-/**
- * The page's markup (scripts aside) never holds a payload raw and shows `shown` as escaped text.
- * A script may carry the marker only as Next's data (`self.__next_f.push(…)`, with `<` escaped).
- */
-function expectInert(html: string, m: string, payloads: string[], check: Check) {
-  const scripts = [...html.matchAll(/<script\b[^>]*>([\s\S]*?)<\/script>/gi)].map((s) => s[1]!);
-  for (const body of scripts.filter((b) => b.includes(m))) {
-    expect(body.startsWith('self.__next_f.push('), `${check.label}: a script carries the payload: ${body.slice(0, 200)}`).toBe(true);
-    expect(body, `${check.label}: raw < in a data script`).not.toContain('<');
-  }
-  const markup = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, (s) => (s.includes(m) ? '' : s));
-  for (const p of payloads.filter((x) => /[<>"']/.test(x))) expect(markup, `${check.label}: raw ${p}`).not.toContain(p);
-  // Attribute by attribute: no handler holds the marker, no link or source runs script.
-  const offending: string[] = [];
-  for (const tag of markup.matchAll(/<[a-zA-Z][a-zA-Z0-9-]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g)) {
-    for (const [, name, value = ''] of tag[1]!.matchAll(/\s+([^\s"'>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+))?/g)) {
-      if (/^on/i.test(name!) && value.includes(m)) offending.push(`${name}=${value}`);
-      if (/^(href|src|action|formaction)$/i.test(name!) && /^["']?\s*javascript:/i.test(value)) offending.push(`${name}=${value}`);
-    }
-  }
-  expect(offending, `${check.label}: attributes that would run script`).toEqual([]);
-  for (const s of check.shown) expect(markup, `${check.label}: shows ${s} as text`).toContain(escapeHtml(s));
-}
 
 async function page(client: APIRequestContext, url: string): Promise<string> {
   const response = await client.get(url);

@@ -84,6 +84,10 @@ test('replies are threaded and numbered; posting twice quickly is refused', asyn
   await a.page.goto(article.path);
   await post(a.page, 'A top-level comment.');
   await expect(a.page.getByRole('article').filter({ hasText: 'A top-level comment.' })).toBeVisible();
+  // The post is over when its form is empty again (the page re-reads itself after the redirect):
+  // typing before that can be wiped by the re-render, and then nothing is sent.
+  await expect(a.page.getByRole('textbox', { name: 'Comment' }).first()).toHaveValue('');
+  await a.page.waitForLoadState('networkidle');
   await post(a.page, 'Straight after the first one.');
   await expect(a.page.getByRole('alert').filter({ hasText: /one comment every/ })).toBeVisible();
   await a.page.waitForTimeout(5_100);
@@ -195,4 +199,57 @@ test('an article with 100 comments has no serious accessibility violations', asy
   await expect(page.getByRole('link', { name: 'Load more comments' })).toBeVisible();
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+});
+
+test('a lively thread is paged by about 100 comments, replies with their comment; a new one lands where it shows, without JavaScript', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const article = createArticle();
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  const user = newUser('pager');
+  await register(page, user);
+  // 30 top-level comments with 4 replies each (150 in all): page 1 holds the first 20 with their replies.
+  const threadId = withDb((db) => {
+    const thread = db.prepare('SELECT id FROM threads WHERE article_id = ?').pluck().get(article.id) as number;
+    const author = db.prepare('SELECT id FROM users WHERE email = ?').pluck().get(user.email) as number;
+    const insert = db.prepare(
+      `INSERT INTO comments (thread_id, number, parent_id, root_id, depth, author_id, body, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'visible', ?)`,
+    );
+    db.transaction(() => {
+      let number = db.prepare('SELECT next_number FROM threads WHERE id = ?').pluck().get(thread) as number;
+      const t0 = Date.now() - 3_600_000;
+      for (let r = 1; r <= 30; r++) {
+        const root = Number(insert.run(thread, number++, null, 0, 0, author, `Top-level comment ${r}`, t0 + r * 1000).lastInsertRowid);
+        db.prepare('UPDATE comments SET root_id = id WHERE id = ?').run(root);
+        for (let k = 1; k <= 4; k++) insert.run(thread, number++, root, root, 1, author, `Reply ${k} to comment ${r}`, t0 + r * 1000 + k);
+      }
+      db.prepare('UPDATE threads SET next_number = ?, comment_count = comment_count + 150 WHERE id = ?').run(number, thread);
+    }).immediate();
+    return thread;
+  });
+
+  await page.goto(article.path);
+  const pages = page.getByRole('navigation', { name: 'Pages of comments' });
+  await expect(pages.getByText('Page 1 of 2')).toBeVisible();
+  await expect(page.getByText('Top-level comment 20', { exact: true })).toBeVisible();
+  await expect(page.getByText('Reply 4 to comment 20', { exact: true })).toBeVisible();
+  await expect(page.getByText('Top-level comment 21', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('region', { name: 'Comments' }).getByRole('article')).toHaveCount(100);
+
+  await pages.getByRole('link', { name: 'Load more comments' }).click();
+  await expect(page).toHaveURL(new RegExp(`/threads/${threadId}/page/2$`));
+  await expect(page.getByText('Top-level comment 21', { exact: true })).toBeVisible();
+  await expect(page.getByText('Reply 4 to comment 30', { exact: true })).toBeVisible();
+  await expect(page.getByText('Top-level comment 20', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Pages of comments' }).getByText('Page 2 of 2')).toBeVisible();
+  expect((await page.request.get(`/threads/${threadId}/page/3`)).status()).toBe(404);
+
+  // A new top-level comment from the article page goes after comment 30: the answer is page 2, at it.
+  await page.getByRole('navigation', { name: 'Pages of comments' }).getByRole('link', { name: 'Earlier comments' }).click();
+  await expect(page).toHaveURL(new RegExp(`${article.path}$`));
+  await page.getByRole('textbox', { name: 'Comment' }).first().fill('The newest word on this.');
+  await page.getByRole('button', { name: 'Post comment' }).first().click();
+  await expect(page).toHaveURL(new RegExp(`/threads/${threadId}/page/2#c\\d+$`));
+  await expect(page.getByText('The newest word on this.', { exact: true })).toBeVisible();
+  await context.close();
 });

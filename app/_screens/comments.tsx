@@ -1,4 +1,5 @@
 import 'server-only';
+import { notFound } from 'next/navigation';
 import { deleteCommentAction, editCommentAction, postCommentAction, rateArticleAction, reportCommentAction, voteCommentAction } from '@/app/s/[lang]/comments/actions';
 import { CommentsSection, RatingControls } from '@/components/comments/comments-section';
 import type { CommentActions, OpenForm } from '@/components/comments/types';
@@ -6,6 +7,7 @@ import { listThreadComments, myArticleVote } from '@/db/queries/comments';
 import type { Locale } from '@/lib/i18n/locales';
 import { canParticipate } from '@/lib/permissions';
 import type { Viewer } from '@/lib/viewer';
+import { threadPageHref } from '@/lib/comments/page-href';
 
 export type CommentSearchParams = Promise<{ reply?: string | string[]; report?: string | string[]; edit?: string | string[] }>;
 
@@ -29,13 +31,10 @@ export async function openFormFrom(searchParams: CommentSearchParams | undefined
   return null;
 }
 
-export function threadPageHref(threadId: number) {
-  return (n: number) => `/threads/${threadId}/page/${n}`;
-}
-
 /** The comments of a thread, for an article page, a thread page or one of its later pages. */
 export function ThreadComments({ threadId, page, locale, viewer, open, path }: { threadId: number; page: number; locale: Locale; viewer: Viewer | null; open: OpenForm; path: string }) {
   const list = listThreadComments(threadId, viewer?.id ?? null, page);
+  if (page > list.pages) notFound();
   return (
     <CommentsSection
       threadId={threadId}

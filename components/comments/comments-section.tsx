@@ -60,12 +60,20 @@ export function CommentsSection({ threadId, comments, page, pages, locale, viewe
           acceptsNew={page === pages}
         />
       </div>
-      {page < pages ? (
-        <p className="mt-4">
-          <a href={pageHref(page + 1)} className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
-            {t.loadMore}
-          </a>
-        </p>
+      {pages > 1 ? (
+        <nav aria-label={t.commentPages} className="mt-4 flex flex-wrap items-center gap-4 text-sm">
+          {page > 1 ? (
+            <a href={pageHref(page - 1)} rel="prev" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+              ← {t.earlierComments}
+            </a>
+          ) : null}
+          <span aria-current="page">{t.pageOf(page, pages)}</span>
+          {page < pages ? (
+            <a href={pageHref(page + 1)} rel="next" className="rounded border border-slate-300 px-3 py-1.5 hover:bg-slate-100">
+              {t.loadMore} →
+            </a>
+          ) : null}
+        </nav>
       ) : null}
     </section>
   );

@@ -51,7 +51,7 @@ function adjustCounts(db: Db, threadId: number, delta: number, now: number | nul
   db.$client.prepare('UPDATE articles SET comment_count = comment_count + ? WHERE id = (SELECT article_id FROM threads WHERE id = ?)').run(delta, threadId);
 }
 
-export type Posted = { id: number; number: number; threadId: number; status: 'visible' | 'pending'; counters: ThreadCounters };
+export type Posted = { id: number; number: number; threadId: number; rootId: number; status: 'visible' | 'pending'; counters: ThreadCounters };
 
 /** Posts a comment or a reply: numbered in the same transaction, counters updated with it. */
 export function postComment(db: Db, actor: Actor, input: { threadId: number; parentId: number | null; body: string }, now = Date.now()): Posted {
@@ -88,7 +88,7 @@ export function postComment(db: Db, actor: Actor, input: { threadId: number; par
     if (!parent) db.$client.prepare('UPDATE comments SET root_id = id WHERE id = ?').run(id);
     db.$client.prepare('UPDATE threads SET next_number = next_number + 1 WHERE id = ?').run(thread.id);
     if (status === 'visible') adjustCounts(db, thread.id, 1, now);
-    return { id, number: thread.nextNumber, threadId: thread.id, status, counters: counters(db, thread.id) };
+    return { id, number: thread.nextNumber, threadId: thread.id, rootId: parent?.rootId ?? id, status, counters: counters(db, thread.id) };
   }).immediate();
 }
 

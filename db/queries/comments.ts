@@ -2,7 +2,8 @@ import 'server-only';
 import { getDb } from '@/db';
 import { treeOrder } from '@/lib/comments/tree';
 import { formatCommentTime } from '@/lib/dates';
-import { EDIT_WINDOW_MS, ROOTS_PER_PAGE, type CommentDTO } from '@/lib/comments/types';
+import { packPages, pageOfRoot, type PageRange, type RootSize } from '@/lib/comments/pages';
+import { EDIT_WINDOW_MS, type CommentDTO } from '@/lib/comments/types';
 
 type Row = {
   id: number;
@@ -68,27 +69,32 @@ function toDTO(r: Row, viewerId: number, now = Date.now()): CommentDTO {
   };
 }
 
-export type CommentPage = { comments: CommentDTO[]; page: number; pages: number; roots: number };
+export type CommentPage = { comments: CommentDTO[]; page: number; pages: number };
 
-/** A page of a thread: 50 top-level comments with all their replies, in tree order. */
+/** Where a thread's pages begin and end (lib/comments/pages.ts): one pass over the thread's index. */
+function threadPages(threadId: number): PageRange[] {
+  const sizes = getDb()
+    .$client.prepare('SELECT root_id AS rootId, count(*) AS size FROM comments WHERE thread_id = ? GROUP BY root_id ORDER BY root_id')
+    .all(threadId) as RootSize[];
+  return packPages(sizes);
+}
+
+/** A page of a thread: top-level comments with all their replies, in tree order, about COMMENTS_PER_PAGE in all. */
 export function listThreadComments(threadId: number, viewerId: number | null, page = 1): CommentPage {
-  const db = getDb().$client;
   const viewer = viewerId ?? -1;
-  const roots = (
-    db
-      .prepare(`SELECT count(*) AS n FROM comments c WHERE c.thread_id = @thread AND c.parent_id IS NULL AND ${SEEN_BY_VIEWER}`)
-      .get({ thread: threadId, viewer }) as { n: number }
-  ).n;
-  const rootIds = db
-    .prepare(`SELECT c.id FROM comments c WHERE c.thread_id = @thread AND c.parent_id IS NULL AND ${SEEN_BY_VIEWER} ORDER BY c.number LIMIT @limit OFFSET @offset`)
-    .pluck()
-    .all({ thread: threadId, viewer, limit: ROOTS_PER_PAGE, offset: (page - 1) * ROOTS_PER_PAGE }) as number[];
-  const pages = Math.max(1, Math.ceil(roots / ROOTS_PER_PAGE));
-  if (rootIds.length === 0) return { comments: [], page, pages, roots };
-  const rows = db
-    .prepare(`${SELECT} WHERE c.thread_id = @thread AND c.root_id IN (${rootIds.map(() => '?').join(',')}) AND ${SEEN_BY_VIEWER}`)
-    .all({ thread: threadId, viewer }, ...rootIds) as Row[];
-  return { comments: treeOrder(rows.map((r) => toDTO(r, viewer))), page, pages, roots };
+  const ranges = threadPages(threadId);
+  const pages = Math.max(1, ranges.length);
+  const range = ranges[page - 1];
+  if (!range) return { comments: [], page, pages };
+  const rows = getDb()
+    .$client.prepare(`${SELECT} WHERE c.thread_id = @thread AND c.root_id BETWEEN @first AND @last AND ${SEEN_BY_VIEWER}`)
+    .all({ thread: threadId, viewer, first: range.first, last: range.last }) as Row[];
+  return { comments: treeOrder(rows.map((r) => toDTO(r, viewer))), page, pages };
+}
+
+/** The page of its thread that shows a comment, by its top-level comment (1 when there is none yet). */
+export function commentPageOf(threadId: number, rootId: number): number {
+  return pageOfRoot(threadPages(threadId), rootId);
 }
 
 /** Comments numbered after `afterNumber`, for the "Show N new comments" button. */

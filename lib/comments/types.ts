@@ -29,5 +29,11 @@ export const COMMENT_MAX = 5000;
 export const EDIT_WINDOW_MS = 15 * 60 * 1000;
 export const POST_INTERVAL_MS = Number(process.env.COMMENT_INTERVAL_MS) || 15_000;
 export const ROOTS_PER_PAGE = 50;
+/**
+ * A page of comments ends before this many comments (a top-level comment and all its replies count),
+ * so that a lively thread's first page stays a page: 50 roots with every reply made hot articles' pages
+ * ~1 MB. A single top-level comment with more replies than this still gets a page of its own.
+ */
+export const COMMENTS_PER_PAGE = 100;
 /** Deeper replies stay at this indentation, marked "in reply to …". */
 export const MAX_INDENT = 5;

@@ -3,7 +3,9 @@
 import { refresh } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
-import { CommentError, deleteComment, editComment, postComment, rateArticle, reportComment, voteComment } from '@/db/mutations/comments';
+import { CommentError, deleteComment, editComment, postComment, rateArticle, reportComment, voteComment, type Posted } from '@/db/mutations/comments';
+import { commentPageOf } from '@/db/queries/comments';
+import { threadPageHref } from '@/lib/comments/page-href';
 import { action } from '@/lib/actions';
 import { afterCommentWrite, afterRating } from '@/lib/comments/after-write';
 import { commentIdSchema, editSchema, postSchema, rateSchema, reportSchema, voteSchema } from '@/lib/comments/validation';
@@ -12,12 +14,27 @@ import { safeLocalPath } from '@/lib/safe-redirect';
 // Every comment write: the wrapper has parsed the form and established a signed-in, unbanned
 // user; the mutation re-checks owner and state in its WHERE; then live listeners and caches hear.
 
+function returnPath(returnTo: string | undefined): string {
+  return (safeLocalPath(returnTo) ?? '/').replace(/#.*$/, '').replace(/[?&](reply|report|edit)=\d+/g, '');
+}
+
 function back(returnTo: string | undefined, hash = ''): never {
   // The redirect may differ from the current address only by its #hash, which the router would
   // treat as a scroll: refresh makes it re-read the page, so the reader sees what they did.
   refresh();
-  const path = (safeLocalPath(returnTo) ?? '/').replace(/#.*$/, '').replace(/[?&](reply|report|edit)=\d+/g, '');
-  redirect(`${path}${hash}`);
+  redirect(`${returnPath(returnTo)}${hash}`);
+}
+
+/**
+ * Where a new comment can be seen: the page it came from when that page shows it, else the page of
+ * the thread that does (a new top-level comment goes on the last page, a reply on its thread's page).
+ */
+function pageShowing(posted: Posted, returnTo: string | undefined): string {
+  const page = commentPageOf(posted.threadId, posted.rootId);
+  const path = returnPath(returnTo);
+  const from = /^\/threads\/\d+\/page\/(\d+)$/.exec(path);
+  if (page === Number(from?.[1] ?? 1)) return path;
+  return threadPageHref(posted.threadId)(page);
 }
 
 function refused(error: unknown) {
@@ -34,7 +51,7 @@ export const postCommentAction = action({ access: 'user', schema: postSchema, ke
   }
   // A held comment is news to nobody but its author (and the moderators' queue) until approved.
   if (posted.status === 'visible') afterCommentWrite(posted.threadId, { added: { commentId: posted.id, number: posted.number, authorId: viewer.id } });
-  back(input.returnTo, `#c${posted.number}`);
+  back(pageShowing(posted, input.returnTo), `#c${posted.number}`);
 });
 
 export const editCommentAction = action({ access: 'user', schema: editSchema, keepValues: ['body'] }, async (input, { viewer }) => {

@@ -4,7 +4,8 @@
 // ~4 ms of CPU (the proxy's rewrite, the router, the CSP hashes, gzip). For the five seconds a page
 // stays here, a hit costs a Map lookup and one write of bytes already compressed. Only what a shared
 // cache may keep is kept (200, `s-maxage`, no Set-Cookie, HTML), only for readers without a session,
-// keyed by the same language choice proxy.ts makes; every write through the app empties it.
+// keyed by the same language choice proxy.ts makes. A write empties it (scripts/serve.mjs says which
+// writes empty only the page they were posted to).
 import zlib from 'node:zlib';
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
@@ -88,6 +89,14 @@ export function createPageCache({ ttlMs = 5000, maxBytes = 64 * 1024 * 1024 } = 
     clear() {
       entries.clear();
       bytes = 0;
+    },
+
+    /** Forgets one address's pages (every language and query string). */
+    clearPath(pathname) {
+      for (const key of [...entries.keys()]) {
+        const url = key.slice(key.indexOf(' ') + 1);
+        if (url.split('?')[0] === pathname) drop(key);
+      }
     },
 
     get size() {

@@ -13,7 +13,9 @@ let cacheControl = 's-maxage=60, stale-while-revalidate=31535940';
 const cache = createPageCache({ ttlMs: 60_000 });
 const server = http.createServer((req, res) => {
   if (req.method === 'POST') {
-    res.once('finish', () => cache.clear());
+    // As serve.mjs does for a comment write: only the page posted to.
+    const onePage = /^\/news\/[^?#]*/.exec(req.url ?? '')?.[0];
+    res.once('finish', () => (onePage ? cache.clearPath(onePage) : cache.clear()));
     res.end('ok');
     return;
   }
@@ -75,5 +77,16 @@ describe('the anonymous page cache', () => {
     expect((await get('/c')).headers.get('x-courier-cache')).toBe('HIT');
     await fetch(`${origin}/post`, { method: 'POST', body: 'x' });
     expect((await get('/c')).headers.get('x-courier-cache')).toBeNull();
+  });
+
+  it('forgets only the page a comment was posted to, in every language and query', async () => {
+    for (const path of ['/news/1-a', '/news/1-a?reply=3', '/news/2-b']) await get(path);
+    await get('/news/1-a', { 'accept-language': 'ru' });
+    for (const path of ['/news/1-a', '/news/1-a?reply=3', '/news/2-b']) expect((await get(path)).headers.get('x-courier-cache'), path).toBe('HIT');
+    await fetch(`${origin}/news/1-a?reply=3`, { method: 'POST', body: 'x' });
+    expect((await get('/news/1-a')).headers.get('x-courier-cache')).toBeNull();
+    expect((await get('/news/1-a?reply=3')).headers.get('x-courier-cache')).toBeNull();
+    expect((await get('/news/1-a', { 'accept-language': 'ru' })).headers.get('x-courier-cache')).toBeNull();
+    expect((await get('/news/2-b')).headers.get('x-courier-cache')).toBe('HIT');
   });
 });

@@ -164,6 +164,9 @@ test('password rules: common and short ones are refused with a reason; a Unicode
   await expect(page.getByRole('button', { name: 'Log out', exact: true })).toBeVisible();
 });
 
+/** The script-src directive of a Content-Security-Policy header ('' when there is none). */
+const scriptSrcOf = (csp: string | undefined) => (csp ?? '').split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+
 test('the article page carries a script CSP without unsafe-inline, and its scripts still run', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => {
@@ -174,7 +177,7 @@ test('the article page carries a script CSP without unsafe-inline, and its scrip
   const response = await page.goto((await link.getAttribute('href'))!);
   const headers = response!.headers();
   const csp = headers['content-security-policy'] ?? '';
-  const scriptSrc = csp.split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+  const scriptSrc = scriptSrcOf(csp);
   expect(scriptSrc).toContain("'sha256-");
   expect(scriptSrc).not.toContain('unsafe-inline');
   expect(csp).toContain("frame-ancestors 'none'");
@@ -195,7 +198,7 @@ test('signed-in pages, streamed per request, carry the same script CSP and still
   await register(page, newUser('csp'));
   for (const url of ['/', '/account', '/news/999999-nothing']) {
     const response = await page.goto(url);
-    const scriptSrc = (response!.headers()['content-security-policy'] ?? '').split(';').find((d) => d.trim().startsWith('script-src')) ?? '';
+    const scriptSrc = scriptSrcOf(response!.headers()['content-security-policy']);
     expect(scriptSrc, url).toContain("'sha256-");
     expect(scriptSrc, url).not.toContain('unsafe-inline');
   }

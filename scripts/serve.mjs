@@ -26,13 +26,6 @@ const compress = compression({ threshold: 1024 });
 const notFoundDocument = createNotFoundDocument();
 // PAGE_CACHE_MS=0 turns the anonymous page cache off (see lib/server/page-cache.mjs).
 const pageCache = createPageCache({ ttlMs: Number(process.env.PAGE_CACHE_MS ?? 5000) });
-// Writes that change what pages show empty the cache; counting a view, opening a stream or signing
-// in and out does not. A comment write (posted to its article's or thread's page) empties only that
-// page: elsewhere it changes a counter or the Discussion sidebar, which may be up to PAGE_CACHE_MS old,
-// and emptying everything on each comment would leave a busy site's readers uncached. Moderation,
-// accounts and everything else still empty it all.
-const NOT_A_PAGE_WRITE = /^\/api\/(?:views|live|auth)(?:\/|\?|$)/;
-const ONE_PAGE_WRITE = /^\/(?:news|threads)\/[^?#]*/;
 
 // No form of this site posts more than a few kilobytes: refuse big bodies before anything reads
 // them, with 413 rather than the 500 Next answers for an over-long server action.
@@ -107,10 +100,8 @@ const server = http.createServer((req, res) => {
   }
   const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]?.trim() : '';
   req.headers['x-courier-client-ip'] = forwarded || req.socket.remoteAddress || 'unknown';
-  if (writes && !NOT_A_PAGE_WRITE.test(req.url ?? '')) {
-    const onePage = ONE_PAGE_WRITE.exec(req.url ?? '')?.[0];
-    res.once('finish', () => (onePage ? pageCache.clearPath(onePage) : pageCache.clear()));
-  }
+  // Writes that change what pages show empty the cache, or the page they were posted to.
+  if (writes) res.once('finish', () => pageCache.forgetAfterWrite(req.url ?? '/'));
   const cacheKey = pageCache.keyFor(req);
   if (cacheKey && pageCache.serve(req, res, cacheKey)) return;
   compress(req, res, () => {

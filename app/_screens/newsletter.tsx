@@ -1,7 +1,6 @@
 import 'server-only';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { SingleColumn } from '@/components/layout/with-sidebar';
+import { Notice } from '@/components/layout/notice';
 import { NewsletterBox } from '@/components/newsletter/newsletter-box';
 import type { Locale } from '@/lib/i18n/locales';
 import { messages } from '@/lib/i18n/messages';
@@ -33,15 +32,9 @@ export function NewsletterStatusScreen({ status, locale }: { status: NewsletterS
   const { title, text } = newsletterWords(status, locale);
   const t = messages(locale);
   return (
-    <SingleColumn>
-      <h1 className="text-3xl font-bold">{title}</h1>
+    <Notice title={title} backHome={t.backHome}>
       <p className="mt-3 text-lg text-slate-800">{text}</p>
       {status === 'confirmed' ? null : <NewsletterBox locale={locale} />}
-      <p className="mt-8">
-        <Link href="/" className="underline">
-          {t.backHome}
-        </Link>
-      </p>
-    </SingleColumn>
+    </Notice>
   );
 }

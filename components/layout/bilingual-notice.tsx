@@ -1,5 +1,4 @@
-import Link from 'next/link';
-import { SingleColumn } from './with-sidebar';
+import { Notice } from './notice';
 import { messages } from '@/lib/i18n/messages';
 
 /**
@@ -11,17 +10,11 @@ export function BilingualNotice({ kind }: { kind: 'notFound' | 'forbidden' }) {
   const ru = messages('ru');
   const [title, text] = kind === 'notFound' ? (['notFoundTitle', 'notFoundText'] as const) : (['forbiddenTitle', 'forbiddenText'] as const);
   return (
-    <SingleColumn>
-      <h1 className="text-3xl font-bold">{en[title]}</h1>
+    <Notice title={en[title]} backHome={en.backHome}>
       <p className="mt-3 text-slate-700">{en[text]}</p>
       <p lang="ru" className="mt-3 text-slate-700">
         {ru[title]}. {ru[text]}
       </p>
-      <p className="mt-6">
-        <Link href="/" className="underline">
-          {en.backHome}
-        </Link>
-      </p>
-    </SingleColumn>
+    </Notice>
   );
 }

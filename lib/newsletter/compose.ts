@@ -67,25 +67,19 @@ const paragraphs = (s: string) =>
     .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
     .join('');
 
+/** A short notice: its text, and the one link it is about as a button under it in the HTML part. */
+function linkMail(to: string, locale: Locale, subject: string, body: string, url: string, label: string): OutgoingMail {
+  return { to, subject, text: body, html: shell(locale, `${paragraphs(body)}<p>${link(url, label)}</p>`) };
+}
+
 export function confirmationMail(to: string, locale: Locale, confirmUrl: string): OutgoingMail {
   const t = text[locale];
-  return {
-    to,
-    subject: t.confirmSubject,
-    text: t.confirmBody(confirmUrl),
-    html: shell(locale, `${paragraphs(t.confirmBody(confirmUrl))}<p>${link(confirmUrl, t.confirmButton)}</p>`),
-  };
+  return linkMail(to, locale, t.confirmSubject, t.confirmBody(confirmUrl), confirmUrl, t.confirmButton);
 }
 
 export function alreadySubscribedMail(to: string, locale: Locale, unsubscribeUrl: string): OutgoingMail {
   const t = text[locale];
-  return {
-    to,
-    subject: t.alreadySubject,
-    text: t.alreadyBody(unsubscribeUrl),
-    html: shell(locale, `${paragraphs(t.alreadyBody(unsubscribeUrl))}<p>${link(unsubscribeUrl, t.unsubscribeLabel)}</p>`),
-    unsubscribeUrl,
-  };
+  return { ...linkMail(to, locale, t.alreadySubject, t.alreadyBody(unsubscribeUrl), unsubscribeUrl, t.unsubscribeLabel), unsubscribeUrl };
 }
 
 export type DigestContent = {

@@ -4,13 +4,20 @@
 // ~4 ms of CPU (the proxy's rewrite, the router, the CSP hashes, gzip). For the five seconds a page
 // stays here, a hit costs a Map lookup and one write of bytes already compressed. Only what a shared
 // cache may keep is kept (200, `s-maxage`, no Set-Cookie, HTML), only for readers without a session,
-// keyed by the same language choice proxy.ts makes. A write empties it (scripts/serve.mjs says which
-// writes empty only the page they were posted to).
+// keyed by the same language choice proxy.ts makes. A write empties it: all of it, or only the page
+// it was posted to (`forgetAfterWrite`).
 import zlib from 'node:zlib';
 
 const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?authjs\.session-token(?:\.\d+)?=/;
 const LANG_COOKIE = /(?:^|;\s*)lang=(en|ru)(?:;|$)/;
 const SKIP_PATH = /^\/(?:api|_next)\//;
+// Writes that change no page: counting a view, opening a stream, signing in and out.
+const NOT_A_PAGE_WRITE = /^\/api\/(?:views|live|auth)(?:\/|\?|$)/;
+// Comment writes (comments, votes, reports, ratings) are posted to their article's or thread's page.
+// Elsewhere they change a counter or the Discussion sidebar, which may be up to `ttlMs` old like any
+// cached page (open pages get it live); emptying everything on each comment would leave a busy
+// site's readers uncached. Moderation, accounts and every other write empty it all.
+const ONE_PAGE_WRITE = /^\/(?:news|threads)\/[^?#]*/;
 
 function localeOf(req) {
   const chosen = LANG_COOKIE.exec(req.headers.cookie ?? '')?.[1];
@@ -89,6 +96,14 @@ export function createPageCache({ ttlMs = 5000, maxBytes = 64 * 1024 * 1024 } = 
     clear() {
       entries.clear();
       bytes = 0;
+    },
+
+    /** What a write to `url` changes: nothing, the page it was posted to, or any page. */
+    forgetAfterWrite(url) {
+      if (NOT_A_PAGE_WRITE.test(url)) return;
+      const onePage = ONE_PAGE_WRITE.exec(url)?.[0];
+      if (onePage) this.clearPath(onePage);
+      else this.clear();
     },
 
     /** Forgets one address's pages (every language and query string). */

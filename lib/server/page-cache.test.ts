@@ -13,9 +13,7 @@ let cacheControl = 's-maxage=60, stale-while-revalidate=31535940';
 const cache = createPageCache({ ttlMs: 60_000 });
 const server = http.createServer((req, res) => {
   if (req.method === 'POST') {
-    // As serve.mjs does for a comment write: only the page posted to.
-    const onePage = /^\/news\/[^?#]*/.exec(req.url ?? '')?.[0];
-    res.once('finish', () => (onePage ? cache.clearPath(onePage) : cache.clear()));
+    res.once('finish', () => cache.forgetAfterWrite(req.url ?? '/'));
     res.end('ok');
     return;
   }
